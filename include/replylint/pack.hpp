@@ -1,0 +1,80 @@
+// replylint/pack.hpp: rule packs as plain data, and the YAML loader.
+//
+// A PackSpec is what a `rules/*.yaml` file says (schema: rules/README.md). It can be written in
+// code (tests, embedders) or loaded from YAML; Engine::compile() turns packs into an engine.
+//
+//   auto pack = replylint::load_pack(yaml_text, "shop.yaml");
+//   if (!pack) return pack.error();   // "shop.yaml:12:7: error: unknown key 'paterns' [shop.x]"
+//
+// Ownership: plain values. Thread safety: the functions keep no state; call from any thread.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "replylint/status.hpp"
+
+namespace replylint {
+
+// Where a value stood in its pack file, so that compile errors can point at it.
+struct SourcePos {
+  int line = 0;    // 1-based; 0 when the spec was built in code
+  int column = 0;  // 1-based
+};
+
+struct ExceptionSpec {
+  enum class Where { kBefore, kAfter, kInside, kReply };
+  Where where = Where::kBefore;
+  std::string pattern;  // RE2, against normalized text
+  int window = 8;       // characters looked at, for kBefore and kAfter
+  SourcePos pos;
+};
+
+struct PatternSpec {
+  std::string pattern;  // RE2, against normalized text
+  SourcePos pos;
+};
+
+struct ExampleSpec {
+  std::string text;  // bad examples mark the expected span with [[ and ]]
+  SourcePos pos;
+};
+
+struct RuleSpec {
+  std::string id;  // "<pack>.<name>"
+  std::string title;
+  int points = 0;
+  std::string message;
+  std::string suggestion;
+  std::string source;
+  std::vector<PatternSpec> patterns;
+  std::vector<ExceptionSpec> unless;
+  std::vector<ExampleSpec> bad_examples;
+  std::vector<ExampleSpec> good_examples;
+  SourcePos pos;
+};
+
+struct PackSpec {
+  std::string id;
+  std::string title;
+  int version = 0;
+  std::vector<std::string> platform_rules;
+  std::vector<RuleSpec> rules;
+  std::string file;  // where it was loaded from ("<embedded>/invoice.yaml" for built-in packs)
+};
+
+// Parses one pack. `file` is only used in error messages and PackSpec::file.
+// Errors: kYamlSyntax, kSchema (unknown key, missing key, wrong type, bad id, too few
+// examples...), each with file, line, column and rule id when known. Patterns are not compiled
+// here: Engine::compile() reports kBadPattern.
+Result<PackSpec> load_pack(std::string_view yaml_text, std::string_view file);
+
+// Every `*.yaml` file of `dir`, sorted by name. Errors: kIo (no such directory, unreadable
+// file, no pack in it) and the errors of load_pack(); the first error wins.
+Result<std::vector<PackSpec>> load_pack_dir(const std::string& dir);
+
+// The packs compiled into the library from rules/ at build time.
+Result<std::vector<PackSpec>> embedded_packs();
+
+}  // namespace replylint

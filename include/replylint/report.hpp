@@ -1,0 +1,36 @@
+// replylint/report.hpp: what Engine::check() found in one reply.
+//
+// Offsets index the ORIGINAL reply passed to check(): `start`/`end` in bytes (end exclusive),
+// `char_start`/`char_end` in Unicode code points (an invalid UTF-8 byte counts as one).
+// original.substr(start, end - start) == text, always.
+//
+// Ownership: plain values that own their strings; a Report does not refer to the engine or to
+// the reply it came from. Thread safety: plain values.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace replylint {
+
+struct Violation {
+  std::string rule;  // "off-platform.wechat"
+  std::string pack;  // "off-platform"
+  std::string title;
+  int points = 0;
+  std::uint32_t start = 0, end = 0;            // bytes in the original reply
+  std::uint32_t char_start = 0, char_end = 0;  // code points in the original reply
+  std::string text;                            // the original bytes of the span (may hold invalid UTF-8)
+  std::string message;
+  std::string suggestion;
+};
+
+struct Report {
+  std::vector<Violation> violations;  // at most one per rule, ordered by start, then rule id
+  int points = 0;                     // sum of the violations' points
+  bool invalid_utf8 = false;          // the reply had bytes that are not UTF-8; they were skipped
+  bool clean() const { return violations.empty(); }
+};
+
+}  // namespace replylint

@@ -1,0 +1,249 @@
+// The only yaml-cpp user: YAML text -> PackSpec, with errors that point at file:line:column.
+// Structure errors are collected as they are met and the first one is returned, so a pack is
+// either loaded whole or not at all.
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <set>
+#include <sstream>
+
+#include "embedded_packs.hpp"
+#include "replylint/pack.hpp"
+
+namespace replylint {
+namespace {
+
+// Thrown inside this file only; load_pack() turns it into a Result.
+struct LoadError {
+  Error error;
+};
+
+class PackReader {
+ public:
+  explicit PackReader(std::string_view file) : file_(file) {}
+
+  PackSpec read(const YAML::Node& root) {
+    PackSpec pack;
+    pack.file = file_;
+    expect_map(root, "a pack");
+    check_keys(root, {"pack", "title", "version", "platform_rules", "rules"});
+    pack.id = text(require(root, "pack"), "pack");
+    if (!valid_name(pack.id)) fail(root["pack"], "pack id '" + pack.id + "' must be lowercase letters, digits and '-'");
+    pack.title = text(require(root, "title"), "title");
+    pack.version = integer(require(root, "version"), "version", 1, 1000000);
+    pack.platform_rules = texts(require(root, "platform_rules"), "platform_rules");
+    const YAML::Node rules = require(root, "rules");
+    expect_seq(rules, "rules");
+    if (rules.size() == 0) fail(rules, "'rules' must list at least one rule");
+    for (const YAML::Node& rule : rules) pack.rules.push_back(read_rule(rule, pack.id));
+    return pack;
+  }
+
+ private:
+  RuleSpec read_rule(const YAML::Node& node, const std::string& pack_id) {
+    RuleSpec rule;
+    rule.pos = pos(node);
+    expect_map(node, "a rule");
+    rule_ = "";
+    if (node["id"] && node["id"].IsScalar()) rule_ = node["id"].Scalar();
+    check_keys(node, {"id", "title", "points", "message", "suggestion", "source", "patterns", "unless", "examples"});
+    rule.id = text(require(node, "id"), "id");
+    const std::string prefix = pack_id + ".";
+    if (rule.id.rfind(prefix, 0) != 0 || !valid_name(rule.id.substr(prefix.size())))
+      fail(node["id"], "rule id '" + rule.id + "' must be '" + prefix + "<name>', name of lowercase letters, digits and '-'");
+    rule.title = text(require(node, "title"), "title");
+    rule.points = integer(require(node, "points"), "points", 1, 48);
+    rule.message = text(require(node, "message"), "message");
+    rule.suggestion = text(require(node, "suggestion"), "suggestion");
+    rule.source = text(require(node, "source"), "source");
+
+    const YAML::Node patterns = require(node, "patterns");
+    expect_seq(patterns, "patterns");
+    if (patterns.size() == 0) fail(patterns, "'patterns' must list at least one pattern");
+    for (const YAML::Node& p : patterns) rule.patterns.push_back({text(p, "a pattern"), pos(p)});
+
+    if (const YAML::Node unless = node["unless"]) {
+      expect_seq(unless, "unless");
+      for (const YAML::Node& u : unless) rule.unless.push_back(read_exception(u));
+    }
+
+    const YAML::Node examples = require(node, "examples");
+    expect_map(examples, "'examples'");
+    check_keys(examples, {"bad", "good"});
+    rule.bad_examples = read_examples(require(examples, "bad"), "bad");
+    rule.good_examples = read_examples(require(examples, "good"), "good");
+    rule_ = "";
+    return rule;
+  }
+
+  ExceptionSpec read_exception(const YAML::Node& node) {
+    ExceptionSpec e;
+    e.pos = pos(node);
+    expect_map(node, "an 'unless' entry");
+    check_keys(node, {"before", "after", "inside", "reply", "window"});
+    int kinds = 0;
+    static const std::pair<const char*, ExceptionSpec::Where> kWhere[] = {
+        {"before", ExceptionSpec::Where::kBefore},
+        {"after", ExceptionSpec::Where::kAfter},
+        {"inside", ExceptionSpec::Where::kInside},
+        {"reply", ExceptionSpec::Where::kReply}};
+    for (const auto& [key, where] : kWhere) {
+      if (const YAML::Node p = node[key]) {
+        ++kinds;
+        e.where = where;
+        e.pattern = text(p, key);
+        e.pos = pos(p);
+      }
+    }
+    if (kinds != 1) fail(node, "an 'unless' entry needs exactly one of before, after, inside, reply");
+    if (const YAML::Node w = node["window"]) {
+      if (e.where != ExceptionSpec::Where::kBefore && e.where != ExceptionSpec::Where::kAfter)
+        fail(w, "'window' goes with 'before' or 'after' only");
+      e.window = integer(w, "window", 1, 64);
+    }
+    return e;
+  }
+
+  std::vector<ExampleSpec> read_examples(const YAML::Node& node, const std::string& kind) {
+    expect_seq(node, "examples." + kind);
+    if (node.size() < 3) fail(node, "examples." + kind + " must list at least 3 replies, found " + std::to_string(node.size()));
+    std::vector<ExampleSpec> out;
+    for (const YAML::Node& e : node) out.push_back({text(e, "an example"), pos(e)});
+    return out;
+  }
+
+  // --- typed access with positions ---------------------------------------------------------
+
+  static SourcePos pos(const YAML::Node& node) {
+    const YAML::Mark m = node.Mark();
+    if (m.is_null()) return {};
+    return {m.line + 1, m.column + 1};
+  }
+
+  [[noreturn]] void fail(const YAML::Node& node, const std::string& message) {
+    const SourcePos p = node ? pos(node) : SourcePos{};
+    throw LoadError{{ErrorCode::kSchema, message, file_, p.line, p.column, rule_}};
+  }
+
+  YAML::Node require(const YAML::Node& map, const char* key) {
+    YAML::Node v = map[key];
+    if (!v || v.IsNull()) fail(map, std::string("missing key '") + key + "'");
+    return v;
+  }
+
+  void check_keys(const YAML::Node& map, std::initializer_list<const char*> allowed) {
+    std::set<std::string> seen;
+    for (const auto& kv : map) {
+      const YAML::Node& key = kv.first;
+      if (!key.IsScalar()) fail(key, "keys must be plain words");
+      const std::string& k = key.Scalar();
+      if (std::find_if(allowed.begin(), allowed.end(), [&](const char* a) { return k == a; }) == allowed.end()) {
+        std::string list;
+        for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
+        fail(key, "unknown key '" + k + "' (expected one of: " + list + ")");
+      }
+      if (!seen.insert(k).second) fail(key, "duplicate key '" + k + "'");
+    }
+  }
+
+  void expect_map(const YAML::Node& node, const std::string& what) {
+    if (!node.IsMap()) fail(node, what + " must be a mapping of keys to values");
+  }
+
+  void expect_seq(const YAML::Node& node, const std::string& what) {
+    if (!node.IsSequence()) fail(node, "'" + what + "' must be a list");
+  }
+
+  std::string text(const YAML::Node& node, const std::string& what) {
+    if (!node.IsScalar()) fail(node, "'" + what + "' must be a string");
+    if (node.Scalar().empty()) fail(node, "'" + what + "' must not be empty");
+    return node.Scalar();
+  }
+
+  std::vector<std::string> texts(const YAML::Node& node, const std::string& what) {
+    expect_seq(node, what);
+    if (node.size() == 0) fail(node, "'" + what + "' must not be empty");
+    std::vector<std::string> out;
+    for (const YAML::Node& n : node) out.push_back(text(n, what + " entry"));
+    return out;
+  }
+
+  int integer(const YAML::Node& node, const std::string& what, int lo, int hi) {
+    const std::string range = std::to_string(lo) + ".." + std::to_string(hi);
+    if (!node.IsScalar()) fail(node, "'" + what + "' must be a whole number in " + range);
+    const std::string& s = node.Scalar();
+    int value = 0;
+    bool ok = !s.empty() && s.size() <= 9 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (ok) value = std::stoi(s);
+    if (!ok || value < lo || value > hi) fail(node, "'" + what + "' must be a whole number in " + range + ", got '" + s + "'");
+    return value;
+  }
+
+  static bool valid_name(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+  }
+
+  std::string file_;
+  std::string rule_;  // the rule being read, for error messages
+};
+
+}  // namespace
+
+Result<PackSpec> load_pack(std::string_view yaml_text, std::string_view file) {
+  try {
+    const YAML::Node root = YAML::Load(std::string(yaml_text));
+    return PackReader(file).read(root);
+  } catch (const LoadError& e) {
+    return e.error;
+  } catch (const YAML::Exception& e) {
+    const int line = e.mark.is_null() ? 0 : e.mark.line + 1;
+    const int column = e.mark.is_null() ? 0 : e.mark.column + 1;
+    return Error{ErrorCode::kYamlSyntax, e.msg, std::string(file), line, column, ""};
+  } catch (const std::bad_alloc&) {
+    return Error{ErrorCode::kOutOfMemory, "out of memory while reading the pack", std::string(file), 0, 0, ""};
+  } catch (const std::exception& e) {
+    return Error{ErrorCode::kInternal, e.what(), std::string(file), 0, 0, ""};
+  }
+}
+
+Result<std::vector<PackSpec>> load_pack_dir(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return Error{ErrorCode::kIo, "not a directory", dir};
+  std::vector<fs::path> files;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().extension() == ".yaml") files.push_back(it->path());
+  if (ec) return Error{ErrorCode::kIo, "cannot list directory: " + ec.message(), dir};
+  if (files.empty()) return Error{ErrorCode::kIo, "no *.yaml rule pack in the directory", dir};
+  std::sort(files.begin(), files.end());
+
+  std::vector<PackSpec> packs;
+  for (const fs::path& path : files) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in && !in.eof()) return Error{ErrorCode::kIo, "cannot read file", path.string()};
+    auto pack = load_pack(text.str(), path.string());
+    if (!pack) return pack.error();
+    packs.push_back(std::move(pack).value());
+  }
+  return packs;
+}
+
+Result<std::vector<PackSpec>> embedded_packs() {
+  std::vector<PackSpec> packs;
+  for (const detail::EmbeddedPack& e : detail::embedded_pack_texts()) {
+    auto pack = load_pack(e.text, "<embedded>/" + std::string(e.name));
+    if (!pack) return pack.error();
+    packs.push_back(std::move(pack).value());
+  }
+  if (packs.empty()) return Error{ErrorCode::kInternal, "no rule pack was compiled in"};
+  return packs;
+}
+
+}  // namespace replylint
