@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "normalizer.hpp"
+#include "validators.hpp"
 
 namespace replylint::detail {
 namespace {
@@ -48,8 +49,13 @@ struct Matcher::Rule {
     std::unique_ptr<RE2> re;
     int window;
   };
-  std::vector<std::unique_ptr<RE2>> patterns;
+  struct Pattern {
+    std::unique_ptr<RE2> re;
+    int span_group;  // the group named "span", or 0 for the whole match
+  };
+  std::vector<Pattern> patterns;
   std::vector<Exception> unless;
+  Validator validate = Validator::kNone;
 
   bool excused(std::string_view text, std::size_t begin, std::size_t end) const {
     for (const Exception& e : unless) {
@@ -71,21 +77,27 @@ struct Matcher::Rule {
     return false;
   }
 
-  // The first match of `pattern` that no exception excuses.
-  bool first_unexcused(std::string_view text, const RE2& pattern, std::size_t& begin, std::size_t& end) const {
+  // The span of the first match of `pattern` that no exception excuses and the validator
+  // accepts. The span is the group named "span" where the pattern has one and it took part.
+  bool first_unexcused(std::string_view text, const Pattern& pattern, std::size_t& begin, std::size_t& end) const {
+    re2::StringPiece groups[kMaxGroups];
+    const int n = pattern.span_group + 1;
     std::size_t pos = 0;
-    re2::StringPiece m;
-    while (pos <= text.size() &&
-           pattern.Match(text, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
-      begin = static_cast<std::size_t>(m.data() - text.data());
-      end = begin + m.size();
-      if (end > begin && !excused(text, begin, end)) return true;
-      // Go on after this match; an empty match (refused at build) would otherwise loop.
+    while (pos <= text.size() && pattern.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, n)) {
+      const re2::StringPiece& m = groups[pattern.span_group].data() ? groups[pattern.span_group] : groups[0];
+      const re2::StringPiece span = m.empty() ? groups[0] : m;
+      begin = static_cast<std::size_t>(span.data() - text.data());
+      end = begin + span.size();
+      if (end > begin && passes(validate, text.substr(begin, end - begin)) && !excused(text, begin, end))
+        return true;
+      // Go on after this span; an empty match (refused at build) would otherwise loop.
       pos = end > begin ? end : forward_chars(text, begin, 1);
       if (end == begin && begin == text.size()) break;
     }
     return false;
   }
+
+  static constexpr int kMaxGroups = 64;
 };
 
 struct Matcher::Impl {
@@ -111,17 +123,24 @@ Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec
         return Error{ErrorCode::kBadPattern, what, pack.file, p.line, p.column, spec.id};
       };
       Rule rule;
+      rule.validate = spec.validate;
       for (const PatternSpec& p : spec.patterns) {
         auto re = std::make_unique<RE2>(p.pattern, pattern_options());
         if (!re->ok())
           return bad(p.pos, "bad pattern '" + p.pattern + "': " + re->error());
         if (RE2::FullMatch("", *re))
           return bad(p.pos, "pattern '" + p.pattern + "' matches the empty string, so it would fire everywhere");
+        int span_group = 0;
+        if (auto g = re->NamedCapturingGroups().find("span"); g != re->NamedCapturingGroups().end())
+          span_group = g->second;
+        if (span_group >= Rule::kMaxGroups)
+          return bad(p.pos, "pattern '" + p.pattern + "' has its 'span' group after more than " +
+                                std::to_string(Rule::kMaxGroups - 1) + " groups");
         std::string set_error;
         if (impl.set->Add(p.pattern, &set_error) < 0) return bad(p.pos, "bad pattern '" + p.pattern + "': " + set_error);
         impl.pattern_rule.push_back(impl.rules.size());
         impl.pattern_slot.push_back(rule.patterns.size());
-        rule.patterns.push_back(std::move(re));
+        rule.patterns.push_back({std::move(re), span_group});
       }
       for (const ExceptionSpec& e : spec.unless) {
         auto re = std::make_unique<RE2>(e.pattern, pattern_options());
@@ -159,8 +178,7 @@ void Matcher::match(const Normalized& normalized, std::vector<int>& candidates, 
     std::size_t best_begin = 0, best_end = 0;
     for (; i < candidates.size() && impl_->pattern_rule[candidates[i]] == rule_index; ++i) {
       std::size_t b, e;
-      const RE2& re = *rule.patterns[impl_->pattern_slot[candidates[i]]];
-      if (rule.first_unexcused(text, re, b, e) && (!found || b < best_begin)) {
+      if (rule.first_unexcused(text, rule.patterns[impl_->pattern_slot[candidates[i]]], b, e) && (!found || b < best_begin)) {
         found = true;
         best_begin = b;
         best_end = e;

@@ -49,7 +49,8 @@ class PackReader {
     expect_map(node, "a rule");
     rule_ = "";
     if (node["id"] && node["id"].IsScalar()) rule_ = node["id"].Scalar();
-    check_keys(node, {"id", "title", "points", "message", "suggestion", "source", "patterns", "unless", "examples"});
+    check_keys(node, {"id", "title", "points", "message", "suggestion", "source", "patterns", "unless", "validate",
+                      "examples"});
     rule.id = text(require(node, "id"), "id");
     const std::string prefix = pack_id + ".";
     if (rule.id.rfind(prefix, 0) != 0 || !valid_name(rule.id.substr(prefix.size())))
@@ -59,6 +60,13 @@ class PackReader {
     rule.message = text(require(node, "message"), "message");
     rule.suggestion = text(require(node, "suggestion"), "suggestion");
     rule.source = text(require(node, "source"), "source");
+
+    if (const YAML::Node v = node["validate"]) {
+      const std::string name = text(v, "validate");
+      if (name == "cn-id") rule.validate = Validator::kCnId;
+      else if (name == "luhn") rule.validate = Validator::kLuhn;
+      else fail(v, "unknown validator '" + name + "' (expected one of: cn-id, luhn)");
+    }
 
     const YAML::Node patterns = require(node, "patterns");
     expect_seq(patterns, "patterns");

@@ -161,3 +161,53 @@ TEST_CASE("examples: the marked span must be what the rule reports") {
         "demo.yaml:4:9: demo.wechat: expected the span '加微信', found '微信'\n    example: [[加微信]]");
   CHECK(run.failures[1].problem == "a compliant example must stay clean, found demo.wechat at [0,6) '微信'");
 }
+
+TEST_CASE("a group named span is what gets reported; guards around it are not") {
+  PackSpec pack;
+  pack.id = "demo";
+  pack.rules = {rule("demo.phone", 6, {"(?:^|[^0-9])(?P<span>1[3-9][0-9]{9})(?:[^0-9]|$)"}),
+                rule("demo.qq", 6, {"(?:(qq)|(扣扣))号?(?P<span>[0-9]{5,11})"})};
+  auto engine = Engine::compile({pack});
+  REQUIRE(engine.ok());
+  const std::string reply = "电话:138 1234 5678。";
+  const Report r = check(*engine, reply);
+  REQUIRE(r.violations.size() == 1);
+  CHECK(r.violations[0].text == "138 1234 5678");
+  // Longer digit runs (order numbers) are not phone numbers.
+  CHECK(check(*engine, "订单号3138123456789").clean());
+  // Groups before the span group do not shift it.
+  const Report qq = check(*engine, "扣扣号88886666");
+  REQUIRE(qq.violations.size() == 1);
+  CHECK(qq.violations[0].text == "88886666");
+  // The search goes on after an excused or rejected span, so two numbers back to back are seen.
+  PackSpec masked = pack;
+  masked.rules[0].unless = {unless(ExceptionSpec::Where::kInside, "^13")};
+  auto e2 = Engine::compile({masked});
+  REQUIRE(e2.ok());
+  const Report both = check(*e2, "13812345678或15912345678");
+  REQUIRE(both.violations.size() == 1);
+  CHECK(both.violations[0].text == "15912345678");
+}
+
+TEST_CASE("validators keep only numbers whose checksum holds") {
+  PackSpec pack;
+  pack.id = "demo";
+  RuleSpec id = rule("demo.id", 6, {"(?:^|[^0-9])(?P<span>[0-9]{17}[0-9x])(?:[^0-9]|$)"});
+  id.validate = Validator::kCnId;
+  RuleSpec card = rule("demo.card", 6, {"(?:^|[^0-9])(?P<span>[0-9]{16,19})(?:[^0-9]|$)"});
+  card.validate = Validator::kLuhn;
+  pack.rules = {id, card};
+  auto engine = Engine::compile({pack});
+  REQUIRE(engine.ok());
+  // 11010519491231002X is the standard's own example; a changed digit breaks the checksum.
+  const Report ok = check(*engine, "身份证11010519491231002X");
+  REQUIRE(ok.violations.size() == 1);
+  CHECK(ok.violations[0].rule == "demo.id");
+  CHECK(ok.violations[0].text == "11010519491231002X");
+  CHECK(check(*engine, "单号110105194912310021").clean());
+  // 4111111111111111 passes Luhn; 4111111111111112 does not.
+  const Report luhn = check(*engine, "卡号4111 1111 1111 1111");
+  REQUIRE(luhn.violations.size() == 1);
+  CHECK(luhn.violations[0].text == "4111 1111 1111 1111");
+  CHECK(check(*engine, "订单号4111111111111112").clean());
+}

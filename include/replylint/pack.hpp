@@ -41,10 +41,18 @@ struct ExampleSpec {
   SourcePos pos;
 };
 
+// A check on the digits of a reported span, for numbers whose shape alone says too little.
+enum class Validator {
+  kNone,
+  kCnId,  // 18 characters, 17 digits and a GB 11643 (ISO 7064 MOD 11-2) check digit or x
+  kLuhn,  // 13..19 digits passing the Luhn check (bank cards)
+};
+
 struct RuleSpec {
   std::string id;  // "<pack>.<name>"
   std::string title;
   int points = 0;
+  Validator validate = Validator::kNone;  // a match whose span fails it is dropped
   std::string message;
   std::string suggestion;
   std::string source;

@@ -1,0 +1,140 @@
+#include "commands.hpp"
+
+#include <cstdio>
+#include <iostream>
+#include <iterator>
+#include <optional>
+
+#include "replylint/engine.hpp"
+#include "replylint/examples.hpp"
+
+namespace replylint::cli {
+namespace {
+
+std::optional<Engine> load_engine(const Options& o) {
+  auto engine = o.rules_dir.empty() ? Engine::from_embedded() : Engine::from_directory(o.rules_dir);
+  if (!engine) {
+    std::cerr << engine.error().to_string() << '\n';
+    return std::nullopt;
+  }
+  return std::move(engine).value();
+}
+
+// Feeds each reply of the input to `each(number, text)` until it returns false.
+template <typename F>
+void for_each_reply(const Options& o, F&& each) {
+  switch (o.input) {
+    case Input::kArguments:
+      for (std::size_t i = 0; i < o.texts.size(); ++i)
+        if (!each(i + 1, o.texts[i])) return;
+      return;
+    case Input::kStdin: {
+      std::string all{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+      each(1, all);
+      return;
+    }
+    case Input::kLines: {
+      std::string line;
+      for (std::size_t n = 1; std::getline(std::cin, line); ++n) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!each(n, line)) return;
+      }
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+int run_check(const Options& o) {
+  std::ios::sync_with_stdio(false);
+  const auto engine = load_engine(o);
+  if (!engine) return 2;
+  Output out(stdout);
+  auto printer = o.format == Format::kText ? make_text_printer(out, o.input == Input::kLines ? "line" : "reply")
+                                           : make_json_printer(out, o.format == Format::kJsonl);
+  Totals totals;
+  for_each_reply(o, [&](std::size_t number, std::string_view text) {
+    const Result<Report> result = engine->check(text);
+    ++totals.replies;
+    if (!result) {
+      ++totals.errors;
+      std::cerr << "replylint: " << (o.input == Input::kLines ? "line " : "reply ") << number << ": error: "
+                << result.error().message << '\n';
+    } else if (!result->clean()) {
+      ++totals.flagged;
+      totals.points += result->points;
+    }
+    printer->reply(number, text, result);
+    return !out.closed();
+  });
+  printer->finish(totals);
+  out.flush();
+  if (totals.errors > 0) return 2;
+  return totals.flagged > 0 ? 1 : 0;
+}
+
+int run_rules_list(const Options& o) {
+  const auto engine = load_engine(o);
+  if (!engine) return 2;
+  Output out(stdout);
+  for (const PackSpec& pack : engine->packs()) {
+    out << pack.id << "  " << pack.title << "  (version " << static_cast<long long>(pack.version) << ", "
+        << pack.file << ")\n";
+    for (const RuleSpec& r : pack.rules)
+      out << "  " << r.id << std::string(r.id.size() < 34 ? 34 - r.id.size() : 1, ' ')
+          << static_cast<long long>(r.points) << (r.points < 10 ? "  " : " ") << "points  " << r.title << '\n';
+  }
+  out << static_cast<long long>(engine->rules().size()) << " rules in " << static_cast<long long>(engine->packs().size())
+      << " packs\n";
+  return 0;
+}
+
+int run_rules_test(const Options& o) {
+  const auto engine = load_engine(o);
+  if (!engine) return 2;
+  const ExampleRun run = run_examples(*engine);
+  Output out(stdout);
+  for (const ExampleFailure& f : run.failures) out << f.to_string() << '\n';
+  out << "rules test: " << static_cast<long long>(run.passed) << " passed, "
+      << static_cast<long long>(run.failures.size()) << " failed\n";
+  return run.failures.empty() ? 0 : 1;
+}
+
+int run_explain(const Options& o) {
+  const auto engine = load_engine(o);
+  if (!engine) return 2;
+  const RuleInfo* rule = engine->find_rule(o.rule);
+  if (!rule) {
+    std::cerr << "replylint explain: unknown rule '" << o.rule << "'";
+    std::string near;
+    for (const RuleInfo& r : engine->rules())
+      if (r.id.find(o.rule) != std::string::npos || o.rule.find(r.pack) == 0) near += "\n  " + r.id;
+    if (!near.empty()) std::cerr << "; did you mean one of:" << near;
+    std::cerr << "\n(replylint rules list shows every rule)\n";
+    return 2;
+  }
+  const RuleSpec* spec = nullptr;
+  for (const PackSpec& p : engine->packs())
+    for (const RuleSpec& r : p.rules)
+      if (r.id == rule->id) spec = &r;
+  Output out(stdout);
+  out << rule->id << "  " << rule->title << "  (" << static_cast<long long>(rule->points) << " points)\n\n"
+      << "违规: " << rule->message << "\n建议: " << rule->suggestion << "\n来源: " << rule->source << "\n\n"
+      << "patterns (against normalized text, rules/README.md):\n";
+  for (const std::string& p : rule->patterns) out << "  " << p << '\n';
+  if (spec && !spec->unless.empty()) {
+    out << "unless:\n";
+    static const char* kWhere[] = {"before", "after", "inside", "reply"};
+    for (const ExceptionSpec& e : spec->unless) out << "  " << kWhere[static_cast<int>(e.where)] << ": " << e.pattern << '\n';
+  }
+  if (spec) {
+    out << "violating, for example:\n";
+    for (const ExampleSpec& e : spec->bad_examples) out << "  " << e.text << '\n';
+    out << "compliant, for example:\n";
+    for (const ExampleSpec& e : spec->good_examples) out << "  " << e.text << '\n';
+  }
+  return 0;
+}
+
+}  // namespace replylint::cli

@@ -1,0 +1,19 @@
+#include <csignal>
+
+#include "commands.hpp"
+
+int main(int argc, char** argv) {
+  // A reader that goes away (`| head`) ends the output, not the process with a signal.
+  std::signal(SIGPIPE, SIG_IGN);
+  using namespace replylint::cli;
+  const Parsed parsed = parse(argc, argv);
+  if (!parsed.options) return parsed.exit_status;
+  const Options& o = *parsed.options;
+  switch (o.command) {
+    case Command::kCheck: return run_check(o);
+    case Command::kRulesList: return run_rules_list(o);
+    case Command::kRulesTest: return run_rules_test(o);
+    case Command::kExplain: return run_explain(o);
+  }
+  return 2;
+}

@@ -1,0 +1,81 @@
+#include "options.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <map>
+
+namespace replylint::cli {
+
+#ifndef REPLYLINT_VERSION
+#define REPLYLINT_VERSION "unknown"
+#endif
+
+Parsed parse(int argc, char** argv) {
+  CLI::App app{"replylint: says which Taobao/Tmall platform rule a customer-service reply breaks, where, how "
+               "many penalty points it costs the shop, and how to say it within the rules.\n\n"
+               "Exit status: 0 no violations, 1 violations, 2 usage, input or rule-pack error.",
+               "replylint"};
+  app.set_version_flag("--version", "replylint " REPLYLINT_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();
+  Options o;
+
+  const std::map<std::string, Format> formats{{"text", Format::kText}, {"json", Format::kJson}, {"jsonl", Format::kJsonl}};
+  auto rules_option = [&](CLI::App* sub) {
+    sub->add_option("--rules", o.rules_dir, "use the *.yaml packs in DIR instead of the built-in ones")
+        ->type_name("DIR")
+        ->check(CLI::ExistingDirectory);
+  };
+
+  CLI::App* check = app.add_subcommand("check", "check replies; each TEXT argument is one reply");
+  check->add_option("text", o.texts, "replies to check")->type_name("TEXT");
+  bool from_stdin = false, lines = false;
+  auto* stdin_flag = check->add_flag("--stdin", from_stdin, "all of standard input is one reply");
+  check->add_flag("--lines", lines, "each line of standard input is one reply (CRLF or LF)")->excludes(stdin_flag);
+  check->add_option("--format", o.format, "text (default): spans marked [[like this]]; json: one document; "
+                                          "jsonl: one object per reply, in input order")
+      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
+      ->type_name("text|json|jsonl");
+  rules_option(check);
+
+  CLI::App* rules = app.add_subcommand("rules", "list or test the rule packs");
+  rules->require_subcommand(1);
+  CLI::App* list = rules->add_subcommand("list", "every rule with its points");
+  rules_option(list);
+  CLI::App* test = rules->add_subcommand("test", "run every example of every pack (default: the built-in packs); "
+                                                 "exit 1 when any fails");
+  test->add_option("dir", o.rules_dir, "a directory of *.yaml packs")->type_name("DIR")->check(CLI::ExistingDirectory);
+
+  CLI::App* explain = app.add_subcommand("explain", "what a rule checks, why, what it costs, and its source");
+  explain->add_option("rule", o.rule, "a rule id, e.g. off-platform.wechat")->required()->type_name("RULE");
+  rules_option(explain);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);  // prints help, the version or the error
+    return {std::nullopt, code == 0 ? 0 : 2};
+  }
+
+  if (check->parsed()) {
+    o.command = Command::kCheck;
+    o.input = from_stdin ? Input::kStdin : lines ? Input::kLines : Input::kArguments;
+    if (o.input != Input::kArguments && !o.texts.empty()) {
+      std::fprintf(stderr, "replylint check: give replies as arguments or on standard input, not both\n");
+      return {std::nullopt, 2};
+    }
+    if (o.input == Input::kArguments && o.texts.empty()) {
+      std::fprintf(stderr, "replylint check: no reply to check (give TEXT, --stdin or --lines; see --help)\n");
+      return {std::nullopt, 2};
+    }
+  } else if (list->parsed()) {
+    o.command = Command::kRulesList;
+  } else if (test->parsed()) {
+    o.command = Command::kRulesTest;
+  } else {
+    o.command = Command::kExplain;
+  }
+  return {std::move(o), 0};
+}
+
+}  // namespace replylint::cli

@@ -1,0 +1,35 @@
+// The command line, parsed (CLI11) into plain settings; parse() is the only CLI11 user.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "printer.hpp"
+
+namespace replylint::cli {
+
+enum class Command { kCheck, kRulesList, kRulesTest, kExplain };
+enum class Input { kArguments, kStdin, kLines };
+
+struct Options {
+  Command command = Command::kCheck;
+  std::string rules_dir;  // empty: the packs built into the binary
+  // check
+  Input input = Input::kArguments;
+  std::vector<std::string> texts;
+  Format format = Format::kText;
+  // explain
+  std::string rule;
+};
+
+// The options, or the exit status when parsing already decided it: 0 after --help or
+// --version, 2 after a usage error (printed to standard error).
+struct Parsed {
+  std::optional<Options> options;
+  int exit_status = 0;
+};
+
+Parsed parse(int argc, char** argv);
+
+}  // namespace replylint::cli

@@ -1,0 +1,80 @@
+// Text for people: each violation with the reply around it, the span marked [[like this]],
+// the points, why it breaks the rule and what to say instead.
+#include "printer.hpp"
+
+namespace replylint::cli {
+namespace {
+
+constexpr int kContextChars = 24;  // characters of the reply shown on each side of a span
+
+bool continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+std::size_t chars_back(std::string_view s, std::size_t pos, int chars) {
+  for (; pos > 0 && chars > 0; --chars) {
+    --pos;
+    for (int k = 0; k < 3 && pos > 0 && continuation(static_cast<unsigned char>(s[pos])); ++k) --pos;
+  }
+  return pos;
+}
+
+std::size_t chars_forward(std::string_view s, std::size_t pos, int chars) {
+  for (; pos < s.size() && chars > 0; --chars) {
+    ++pos;
+    for (int k = 0; k < 3 && pos < s.size() && continuation(static_cast<unsigned char>(s[pos])); ++k) ++pos;
+  }
+  return pos;
+}
+
+// One line of display: line breaks and tabs in a multi-line reply shown as spaces.
+std::string one_line(std::string_view s) {
+  std::string out = displayable(s);
+  for (char& c : out)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return out;
+}
+
+class TextPrinter final : public Printer {
+ public:
+  TextPrinter(Output& out, std::string unit) : out_(out), unit_(std::move(unit)) {}
+
+  void reply(std::size_t number, std::string_view text, const Result<Report>& result) override {
+    if (!result) return;  // errors go to standard error, from the command
+    const Report& r = *result;
+    if (r.clean()) return;
+    out_ << unit_ << ' ' << static_cast<long long>(number) << ": " << static_cast<long long>(r.violations.size())
+         << (r.violations.size() == 1 ? " violation, " : " violations, ") << static_cast<long long>(r.points)
+         << " points" << (r.invalid_utf8 ? " (invalid UTF-8 skipped)" : "") << '\n';
+    for (const Violation& v : r.violations) {
+      const std::size_t from = chars_back(text, v.start, kContextChars);
+      const std::size_t to = chars_forward(text, v.end, kContextChars);
+      out_ << "  " << (from > 0 ? "…" : "") << one_line(text.substr(from, v.start - from)) << "[["
+           << one_line(text.substr(v.start, v.end - v.start)) << "]]" << one_line(text.substr(v.end, to - v.end))
+           << (to < text.size() ? "…" : "") << '\n';
+      out_ << "  " << v.rule << "  " << v.title << "  -" << static_cast<long long>(v.points) << " points  (chars "
+           << static_cast<long long>(v.char_start) << '-' << static_cast<long long>(v.char_end) << ")\n";
+      out_ << "    违规: " << v.message << '\n';
+      out_ << "    建议: " << v.suggestion << '\n';
+    }
+    out_ << '\n';
+  }
+
+  void finish(const Totals& t) override {
+    out_ << static_cast<long long>(t.replies) << (t.replies == 1 ? " reply" : " replies") << " checked: ";
+    if (t.flagged == 0) out_ << "no violations";
+    else out_ << static_cast<long long>(t.flagged) << " with violations, " << t.points << " points";
+    if (t.errors > 0) out_ << ", " << static_cast<long long>(t.errors) << " not checked (see errors)";
+    out_ << '\n';
+  }
+
+ private:
+  Output& out_;
+  std::string unit_;
+};
+
+}  // namespace
+
+std::unique_ptr<Printer> make_text_printer(Output& out, std::string unit) {
+  return std::make_unique<TextPrinter>(out, std::move(unit));
+}
+
+}  // namespace replylint::cli

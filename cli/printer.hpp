@@ -1,0 +1,39 @@
+// How `replylint check` shows its results: one printer per output format, fed one reply at a
+// time in input order, so that nothing waits for the end of the input.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "output.hpp"
+#include "replylint/report.hpp"
+#include "replylint/status.hpp"
+
+namespace replylint::cli {
+
+enum class Format { kText, kJson, kJsonl };
+
+struct Totals {
+  std::size_t replies = 0, flagged = 0, errors = 0;
+  long long points = 0;
+};
+
+class Printer {
+ public:
+  virtual ~Printer() = default;
+  // `number` is the line number (--lines) or the argument's position; `text` the reply.
+  virtual void reply(std::size_t number, std::string_view text, const Result<Report>& result) = 0;
+  virtual void finish(const Totals& totals) = 0;
+};
+
+// `unit` names what `number` counts in text output: "line" or "reply".
+std::unique_ptr<Printer> make_text_printer(Output& out, std::string unit);
+std::unique_ptr<Printer> make_json_printer(Output& out, bool one_per_line);
+
+// `s` with every byte that is not part of well-formed UTF-8 replaced by U+FFFD, one for each
+// byte, so that character offsets stay as the library counts them.
+std::string displayable(std::string_view s);
+
+}  // namespace replylint::cli
