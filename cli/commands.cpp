@@ -85,8 +85,9 @@ int run_rules_list(const Options& o) {
       out << "  " << r.id << std::string(r.id.size() < 34 ? 34 - r.id.size() : 1, ' ')
           << static_cast<long long>(r.points) << (r.points < 10 ? "  " : " ") << "points  " << r.title << '\n';
   }
-  out << static_cast<long long>(engine->rules().size()) << " rules in " << static_cast<long long>(engine->packs().size())
-      << " packs\n";
+  const std::size_t rules = engine->rules().size(), packs = engine->packs().size();
+  out << static_cast<long long>(rules) << (rules == 1 ? " rule in " : " rules in ") << static_cast<long long>(packs)
+      << (packs == 1 ? " pack\n" : " packs\n");
   return 0;
 }
 

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Golden tests of the command line: standard output to the byte, the exit status, and the
+# first line of standard error, for every subcommand and output format, on the fixed pack in
+# packs/. Usage: run.sh REPLYLINT [--update] (--update rewrites golden/ from the binary).
+set -uo pipefail
+bin=$(realpath "${1:?replylint binary}")
+update=${2:-}
+here=$(cd "$(dirname "$0")" && pwd)
+cd "$here"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+
+# golden NAME EXIT STDIN-FILE ARGS...: stdout must equal golden/NAME.out, the status EXIT.
+golden() {
+  local name=$1 want=$2 input=$3
+  shift 3
+  "$bin" "$@" <"$input" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  if [ "$update" = --update ]; then cp "$tmp/out" "golden/$name.out"; fi
+  if [ "$got" != "$want" ]; then
+    echo "FAIL $name: exit $got, expected $want"; head -3 "$tmp/err"; failed=$((failed + 1)); return
+  fi
+  if ! diff -u "golden/$name.out" "$tmp/out" >"$tmp/diff"; then
+    echo "FAIL $name: stdout differs from golden/$name.out"; head -40 "$tmp/diff"; failed=$((failed + 1)); return
+  fi
+  passed=$((passed + 1))
+}
+
+# stderr_has NAME EXIT TEXT ARGS...: the status is EXIT and standard error contains TEXT.
+stderr_has() {
+  local name=$1 want=$2 text=$3
+  shift 3
+  "$bin" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  if [ "$got" != "$want" ] || ! grep -qF -- "$text" "$tmp/err"; then
+    echo "FAIL $name: exit $got (expected $want), stderr:"; head -5 "$tmp/err"
+    echo "  expected it to contain: $text"; failed=$((failed + 1)); return
+  fi
+  passed=$((passed + 1))
+}
+
+printf '您好，请问有什么可以帮您？\r\n加我微.信吧，电话 138-1234-5678\n\n\xff支持微信支付\xfe\n您的电话138****5678\n不能加微信，不过ＶＸ是abc' >"$tmp/lines.txt"
+printf '第一行\n加我 微信\n第三行\n' >"$tmp/multi.txt"
+
+golden check-text 1 /dev/null check --rules packs "亲,加我微.信 abc12345" "您好" "电话 138 1234 5678，微信 abc"
+golden check-clean 0 /dev/null check --rules packs "您好，欢迎光临" "支持微信支付"
+golden check-lines-text 1 "$tmp/lines.txt" check --rules packs --lines
+golden check-lines-jsonl 1 "$tmp/lines.txt" check --rules packs --lines --format jsonl
+golden check-json 1 /dev/null check --rules packs --format json "加我微信" "您好"
+golden check-stdin 1 "$tmp/multi.txt" check --rules packs --stdin --format jsonl
+golden check-empty-stdin 0 /dev/null check --rules packs --lines --format jsonl
+golden rules-list 0 /dev/null rules list --rules packs
+golden rules-test 0 /dev/null rules test packs
+golden rules-test-failing 1 /dev/null rules test failing
+golden explain 0 /dev/null explain demo.phone --rules packs
+
+stderr_has no-reply 2 "no reply to check" check --rules packs
+stderr_has both-inputs 2 "not both" check --rules packs --lines "text"
+stderr_has stdin-and-lines 2 "excludes" check --rules packs --lines --stdin
+stderr_has bad-format 2 "--format" check --rules packs --format xml "a"
+stderr_has no-subcommand 2 "subcommand" 
+stderr_has unknown-rule 2 "unknown rule 'demo.qq'" explain demo.qq --rules packs
+stderr_has broken-pack 2 "broken/demo.yaml:14:9: error: bad pattern '(微信': missing ): (微信 [demo.wechat]" check --rules broken "a"
+stderr_has missing-dir 2 "Directory does not exist" check --rules no-such-dir "a"
+"$bin" --help >"$tmp/out" 2>&1 && grep -q "Exit status: 0 no violations" "$tmp/out" && grep -q "check" "$tmp/out" \
+  && passed=$((passed + 1)) || { echo "FAIL help"; failed=$((failed + 1)); }
+
+# A reply over the length limit is an error for that line only; the others are still checked.
+{ echo "加我微信"; head -c 1100000 /dev/zero | tr '\0' 'a'; echo; echo "您好"; } >"$tmp/long.txt"
+"$bin" check --rules packs --lines --format jsonl <"$tmp/long.txt" >"$tmp/out" 2>"$tmp/err"
+status=$?
+if [ $status = 2 ] && [ "$(wc -l <"$tmp/out")" = 3 ] && grep -q '"line":2,.*"error":"reply is 1100000 bytes' "$tmp/out" \
+   && grep -q '^{"line":3,"points":0,"violations":\[\]}$' "$tmp/out" && grep -q 'line 2: error' "$tmp/err"; then
+  passed=$((passed + 1))
+else
+  echo "FAIL too-long: exit $status"; cat "$tmp/out" | cut -c1-200; failed=$((failed + 1))
+fi
+
+# A reader that goes away is not an error: no signal, no message.
+yes "加我微信" | head -n 100000 >"$tmp/many.txt"
+"$bin" check --rules packs --lines --format jsonl <"$tmp/many.txt" 2>"$tmp/err" | head -n 1 >/dev/null
+status=${PIPESTATUS[0]}
+if [ "$status" = 1 ] && [ ! -s "$tmp/err" ]; then passed=$((passed + 1)); else echo "FAIL broken-pipe: exit $status"; cat "$tmp/err"; failed=$((failed + 1)); fi
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" = 0 ]
