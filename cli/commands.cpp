@@ -4,6 +4,8 @@
 #include <iostream>
 #include <iterator>
 #include <optional>
+#include <thread>
+#include <vector>
 
 #include "replylint/engine.hpp"
 #include "replylint/examples.hpp"
@@ -20,28 +22,61 @@ std::optional<Engine> load_engine(const Options& o) {
   return std::move(engine).value();
 }
 
-// Feeds each reply of the input to `each(number, text)` until it returns false.
-template <typename F>
-void for_each_reply(const Options& o, F&& each) {
-  switch (o.input) {
-    case Input::kArguments:
-      for (std::size_t i = 0; i < o.texts.size(); ++i)
-        if (!each(i + 1, o.texts[i])) return;
-      return;
-    case Input::kStdin: {
-      std::string all{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-      each(1, all);
-      return;
-    }
-    case Input::kLines: {
-      std::string line;
-      for (std::size_t n = 1; std::getline(std::cin, line); ++n) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (!each(n, line)) return;
+// Reads the replies in batches: all arguments, all of standard input, or up to kBatch lines.
+class ReplyReader {
+ public:
+  static constexpr std::size_t kBatch = 8192;
+  explicit ReplyReader(const Options& o) : o_(o) {}
+
+  // Fills `batch` with the next replies (numbered from first_number()); false at the end.
+  bool next(std::vector<std::string>& batch) {
+    batch.clear();
+    first_ = count_ + 1;
+    switch (o_.input) {
+      case Input::kArguments:
+        if (count_ == 0) batch = o_.texts;
+        break;
+      case Input::kStdin:
+        if (count_ == 0) batch.emplace_back(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        break;
+      case Input::kLines: {
+        std::string line;
+        while (batch.size() < kBatch && std::getline(std::cin, line)) {
+          if (!line.empty() && line.back() == '\r') line.pop_back();
+          batch.push_back(std::move(line));
+        }
+        break;
       }
-      return;
     }
+    count_ += batch.size();
+    return !batch.empty();
   }
+  std::size_t first_number() const { return first_; }
+
+ private:
+  const Options& o_;
+  std::size_t count_ = 0, first_ = 1;
+};
+
+// Checks `replies` into `results` on `threads` threads, each taking a contiguous slice.
+void check_all(const Engine& engine, const std::vector<std::string>& replies, std::vector<Result<Report>>& results,
+               unsigned threads) {
+  results.clear();
+  results.reserve(replies.size());
+  if (threads <= 1 || replies.size() < 2 * threads) {
+    for (const std::string& r : replies) results.push_back(engine.check(r));
+    return;
+  }
+  std::vector<std::optional<Result<Report>>> slots(replies.size());
+  std::vector<std::thread> pool;
+  const std::size_t per = (replies.size() + threads - 1) / threads;
+  for (unsigned t = 0; t < threads; ++t) {
+    pool.emplace_back([&, t] {
+      for (std::size_t i = t * per; i < std::min(replies.size(), (t + 1) * per); ++i) slots[i].emplace(engine.check(replies[i]));
+    });
+  }
+  for (std::thread& th : pool) th.join();
+  for (auto& slot : slots) results.push_back(std::move(*slot));
 }
 
 }  // namespace
@@ -54,20 +89,26 @@ int run_check(const Options& o) {
   auto printer = o.format == Format::kText ? make_text_printer(out, o.input == Input::kLines ? "line" : "reply")
                                            : make_json_printer(out, o.format == Format::kJsonl);
   Totals totals;
-  for_each_reply(o, [&](std::size_t number, std::string_view text) {
-    const Result<Report> result = engine->check(text);
-    ++totals.replies;
-    if (!result) {
-      ++totals.errors;
-      std::cerr << "replylint: " << (o.input == Input::kLines ? "line " : "reply ") << number << ": error: "
-                << result.error().message << '\n';
-    } else if (!result->clean()) {
-      ++totals.flagged;
-      totals.points += result->points;
+  ReplyReader reader(o);
+  std::vector<std::string> batch;
+  std::vector<Result<Report>> results;
+  while (!out.closed() && reader.next(batch)) {
+    check_all(*engine, batch, results, o.threads);
+    for (std::size_t i = 0; i < batch.size() && !out.closed(); ++i) {
+      const std::size_t number = reader.first_number() + i;
+      const Result<Report>& result = results[i];
+      ++totals.replies;
+      if (!result) {
+        ++totals.errors;
+        std::cerr << "replylint: " << (o.input == Input::kLines ? "line " : "reply ") << number
+                  << ": error: " << result.error().message << '\n';
+      } else if (!result->clean()) {
+        ++totals.flagged;
+        totals.points += result->points;
+      }
+      printer->reply(number, batch[i], result);
     }
-    printer->reply(number, text, result);
-    return !out.closed();
-  });
+  }
   printer->finish(totals);
   out.flush();
   if (totals.errors > 0) return 2;

@@ -36,6 +36,9 @@ Parsed parse(int argc, char** argv) {
                                           "jsonl: one object per reply, in input order")
       ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
       ->type_name("text|json|jsonl");
+  check->add_option("--threads", o.threads, "threads that check --lines input (output stays in input order)")
+      ->check(CLI::Range(1u, 256u))
+      ->type_name("N");
   rules_option(check);
 
   CLI::App* rules = app.add_subcommand("rules", "list or test the rule packs");

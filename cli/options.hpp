@@ -19,6 +19,7 @@ struct Options {
   Input input = Input::kArguments;
   std::vector<std::string> texts;
   Format format = Format::kText;
+  unsigned threads = 1;  // checking threads for --lines; output stays in input order
   // explain
   std::string rule;
 };

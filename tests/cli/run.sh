@@ -83,5 +83,11 @@ yes "加我微信" | head -n 100000 >"$tmp/many.txt"
 status=${PIPESTATUS[0]}
 if [ "$status" = 1 ] && [ ! -s "$tmp/err" ]; then passed=$((passed + 1)); else echo "FAIL broken-pipe: exit $status"; cat "$tmp/err"; failed=$((failed + 1)); fi
 
+# More threads, same output in the same order (several batches, a mix of clean and flagged).
+for i in $(seq 1 20000); do case $((i % 7)) in 0) echo "加我微信 $i";; 3) echo "电话 138 0000 $(printf %04d $((i % 10000)))";; *) echo "您好 $i";; esac; done >"$tmp/mixed.txt"
+"$bin" check --rules packs --lines --format jsonl <"$tmp/mixed.txt" >"$tmp/one.jsonl"
+"$bin" check --rules packs --lines --format jsonl --threads 3 <"$tmp/mixed.txt" >"$tmp/three.jsonl"
+if cmp -s "$tmp/one.jsonl" "$tmp/three.jsonl" && [ "$(wc -l <"$tmp/one.jsonl")" = 20000 ]; then passed=$((passed + 1)); else echo "FAIL threads: output differs"; failed=$((failed + 1)); fi
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]
