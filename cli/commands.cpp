@@ -1,5 +1,6 @@
 #include "commands.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <iterator>
@@ -119,12 +120,14 @@ int run_rules_list(const Options& o) {
   const auto engine = load_engine(o);
   if (!engine) return 2;
   Output out(stdout);
+  std::size_t width = 0;
+  for (const RuleInfo& r : engine->rules()) width = std::max(width, r.id.size());
   for (const PackSpec& pack : engine->packs()) {
     out << pack.id << "  " << pack.title << "  (version " << static_cast<long long>(pack.version) << ", "
         << pack.file << ")\n";
     for (const RuleSpec& r : pack.rules)
-      out << "  " << r.id << std::string(r.id.size() < 34 ? 34 - r.id.size() : 1, ' ')
-          << static_cast<long long>(r.points) << (r.points < 10 ? "  " : " ") << "points  " << r.title << '\n';
+      out << "  " << r.id << std::string(width + 2 - r.id.size(), ' ') << (r.points < 10 ? " " : "")
+          << static_cast<long long>(r.points) << " points  " << r.title << '\n';
   }
   const std::size_t rules = engine->rules().size(), packs = engine->packs().size();
   out << static_cast<long long>(rules) << (rules == 1 ? " rule in " : " rules in ") << static_cast<long long>(packs)

@@ -2,6 +2,7 @@
 # Raw string literals keep the YAML byte for byte; the delimiter cannot occur in a pack
 # (checked) and long files are split because compilers cap one literal's length.
 set(body "")
+string(REPLACE "|" ";" PACKS "${PACKS}")
 list(SORT PACKS)
 foreach(pack IN LISTS PACKS)
   file(READ "${pack}" text)

@@ -17,7 +17,7 @@ golden() {
   shift 3
   "$bin" "$@" <"$input" >"$tmp/out" 2>"$tmp/err"
   local got=$?
-  if [ "$update" = --update ]; then cp "$tmp/out" "golden/$name.out"; fi
+  if [ "$update" = --update ] && [ "$got" = "$want" ]; then cp "$tmp/out" "golden/$name.out"; fi
   if [ "$got" != "$want" ]; then
     echo "FAIL $name: exit $got, expected $want"; head -3 "$tmp/err"; failed=$((failed + 1)); return
   fi
