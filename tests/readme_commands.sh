@@ -10,3 +10,19 @@ deps() { sed 's/ && cmake.*//' <<<"$1"; }
 [ "$(deps "${cmds[0]}")" = "$(deps "${cmds[1]}")" ] || { echo "the two commands install different packages"; exit 1; }
 case "${cmds[0]}" in *"replylint check"*) ;; *) echo "the first command must run replylint check"; exit 1 ;; esac
 echo "README set-up commands and .ci/run agree"
+
+# The example session at the top of the README is what the binary prints today.
+bin=${2:-}
+if [ -n "$bin" ]; then
+  block=$(awk '/^```$/ { if (seen++) exit; next } seen == 1' "$root/README.md")
+  cmd=$(head -n 1 <<<"$block")
+  case "$cmd" in '$ replylint '*) ;; *) echo "README: the first block must start with '\$ replylint …'"; exit 1 ;; esac
+  want=$(tail -n +2 <<<"$block")
+  got=$(eval "\"$bin\" ${cmd#\$ replylint }" || true)
+  if [ "$got" != "$want" ]; then
+    echo "README: the example session differs from what replylint prints:"
+    diff <(echo "$want") <(echo "$got")
+    exit 1
+  fi
+  echo "README example session matches the binary"
+fi
