@@ -1,6 +1,6 @@
 # Writes OUT: a C++ file holding every pack of PACKS as (file name, text) pairs.
 # Raw string literals keep the YAML byte for byte; the delimiter cannot occur in a pack
-# (checked) and long files are split because compilers cap one literal's length.
+# (checked) and long files are split, at line breaks, because compilers cap one literal's length.
 set(body "")
 string(REPLACE "|" ";" PACKS "${PACKS}")
 list(SORT PACKS)
@@ -14,10 +14,21 @@ foreach(pack IN LISTS PACKS)
   string(LENGTH "${text}" len)
   set(pieces "")
   set(pos 0)
+  # Pieces end at a line break, so that no piece splits a UTF-8 character.
   while(pos LESS len)
-    string(SUBSTRING "${text}" ${pos} 8000 piece)
+    string(SUBSTRING "${text}" ${pos} -1 rest)
+    string(LENGTH "${rest}" rest_len)
+    set(take ${rest_len})
+    if(rest_len GREATER 8000)
+      string(SUBSTRING "${rest}" 8000 -1 tail)
+      string(FIND "${tail}" "\n" newline)
+      if(NOT newline EQUAL -1)
+        math(EXPR take "8000 + ${newline} + 1")
+      endif()
+    endif()
+    string(SUBSTRING "${rest}" 0 ${take} piece)
     string(APPEND pieces "R\"rlpack(${piece})rlpack\"\n")
-    math(EXPR pos "${pos} + 8000")
+    math(EXPR pos "${pos} + ${take}")
   endwhile()
   if(pieces STREQUAL "")
     set(pieces "\"\"")

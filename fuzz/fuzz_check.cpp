@@ -1,0 +1,61 @@
+// libFuzzer target: Engine::check() on arbitrary bytes, with the shipped packs.
+// Invariants: never crashes; every span lies inside the input, start < end, both on
+// code-point boundaries of the original bytes, and slicing the input with it gives the
+// reported text; char offsets agree with byte offsets; points add up.
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+#include "replylint/engine.hpp"
+
+namespace {
+
+const replylint::Engine& engine() {
+  static const replylint::Engine e = [] {
+    auto r = replylint::Engine::from_embedded();
+    if (!r) std::abort();
+    return *r;
+  }();
+  return e;
+}
+
+bool continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// Where a code point of well-formed UTF-8 could start: not inside a multi-byte sequence.
+bool boundary(std::string_view s, std::size_t i) {
+  if (i == 0 || i == s.size()) return true;
+  if (!continuation(static_cast<unsigned char>(s[i]))) return true;
+  // A continuation byte is a boundary only when it is stray (ill-formed input).
+  std::size_t lead = i;
+  int back = 0;
+  while (lead > 0 && continuation(static_cast<unsigned char>(s[lead])) && back < 3) { --lead; ++back; }
+  const auto c = static_cast<unsigned char>(s[lead]);
+  const int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 1;
+  return static_cast<int>(i - lead) >= len;
+}
+
+// Code points as the library counts them: each byte of ill-formed UTF-8 counts as one.
+std::size_t count_chars(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (boundary(s, i)) ++n;
+  return n;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  auto report = engine().check(text);
+  if (!report) return 0;  // too long: a defined error
+  int points = 0;
+  for (const replylint::Violation& v : report->violations) {
+    if (!(v.start < v.end && v.end <= size)) std::abort();
+    if (!boundary(text, v.start) || !boundary(text, v.end)) std::abort();
+    if (text.substr(v.start, v.end - v.start) != v.text) std::abort();
+    if (v.char_end - v.char_start != count_chars(v.text) && !report->invalid_utf8) std::abort();
+    points += v.points;
+  }
+  if (points != report->points) std::abort();
+  return 0;
+}
