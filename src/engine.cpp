@@ -1,7 +1,12 @@
 #include "replylint/engine.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "replylint/engine_slot.hpp"
 
 #include "matcher.hpp"
 #include "normalizer.hpp"
@@ -13,6 +18,8 @@ struct Engine::Impl {
   std::vector<RuleInfo> rules;  // in compile order, the order the matcher numbers them
   std::shared_ptr<const detail::Matcher> matcher;
   EngineOptions options;
+  std::unordered_map<std::string_view, std::size_t> rule_index;  // id -> index in rules
+  std::unordered_set<std::string_view> pack_ids;
 };
 
 namespace {
@@ -30,9 +37,85 @@ Scratch& thread_scratch() {
   return scratch;
 }
 
+// A well-formed UTF-8 sequence of 2..4 bytes at s[i] (Unicode 15, table 3-7: no overlong
+// forms, no surrogates, nothing above U+10FFFF): its length, else 0. The same notion of
+// well-formed as the normalizer's (ICU's U8_NEXT), so both count an ill-formed byte as one.
+std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = b(i);
+  const std::size_t left = s.size() - i;
+  const auto cont = [&](std::size_t k, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
+    return b(i + k) >= lo && b(i + k) <= hi;
+  };
+  if (c >= 0xC2 && c <= 0xDF) return left >= 2 && cont(1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (left < 3) return 0;
+    const unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+    return cont(1, lo, hi) && cont(2) ? 3 : 0;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (left < 4) return 0;
+    const unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+// UTF-16 code units of s: two for each character above U+FFFF (4-byte UTF-8), one for every
+// other character and for each byte that is not well-formed UTF-8.
+std::uint32_t utf16_units(std::string_view s) {
+  std::uint32_t units = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++units;
+      ++i;
+      continue;
+    }
+    const std::size_t n = utf8_sequence(s, i);
+    units += n == 4 ? 2 : 1;
+    i += n == 0 ? 1 : n;
+  }
+  return units;
+}
+
+// The per-call options, checked against the engine. `points` is filled only when overridden.
+struct Selection {
+  const CheckOptions* options = nullptr;
+  bool filters = false;
+  std::unordered_map<std::size_t, int> points;  // rule index -> overridden points
+
+  bool names(const std::vector<std::string>& ids, const RuleInfo& rule) const {
+    for (const std::string& id : ids)
+      if (id == rule.id || id == rule.pack) return true;
+    return false;
+  }
+  bool applies(const RuleInfo& rule) const {
+    if (!filters) return true;
+    if (!options->only.empty() && !names(options->only, rule)) return false;
+    return !names(options->skip, rule);
+  }
+};
+
 }  // namespace
 
 Engine::Engine(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+
+EngineSlot::EngineSlot(Engine engine) : engine_(std::move(engine)) {}
+
+Engine EngineSlot::get() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return engine_;
+}
+
+Engine EngineSlot::exchange(Engine next) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::swap(engine_, next);
+  }
+  return next;  // the caller releases the old engine, outside the lock
+}
+
+void EngineSlot::set(Engine next) { exchange(std::move(next)); }
 
 Result<Engine> Engine::compile(const std::vector<PackSpec>& packs, EngineOptions options) {
   try {
@@ -57,6 +140,10 @@ Result<Engine> Engine::compile(const std::vector<PackSpec>& packs, EngineOptions
     impl->matcher = std::move(matcher).value();
     impl->packs = packs;
     impl->options = options;
+    for (std::size_t i = 0; i < impl->rules.size(); ++i) {
+      impl->rule_index.emplace(impl->rules[i].id, i);
+      impl->pack_ids.insert(impl->rules[i].pack);
+    }
     return Engine(std::move(impl));
   } catch (const std::bad_alloc&) {
     return Error{ErrorCode::kOutOfMemory, "out of memory while compiling the rules"};
@@ -77,12 +164,66 @@ Result<Engine> Engine::from_directory(const std::string& dir, EngineOptions opti
   return compile(*packs, options);
 }
 
-Result<Report> Engine::check(std::string_view text) const {
-  const Impl& impl = *impl_;
-  if (text.size() > impl.options.max_reply_bytes)
-    return Error{ErrorCode::kTooLong, "reply is " + std::to_string(text.size()) + " bytes, over the limit of " +
-                                          std::to_string(impl.options.max_reply_bytes)};
+Result<Engine> Engine::from_yaml(const std::vector<PackText>& texts, EngineOptions options) {
   try {
+    if (texts.empty()) return Error{ErrorCode::kInvalidArgument, "no rule packs to compile"};
+    std::vector<PackSpec> packs;
+    packs.reserve(texts.size());
+    for (const PackText& t : texts) {
+      auto pack = load_pack(t.yaml, t.file);
+      if (!pack) return pack.error();
+      packs.push_back(std::move(pack).value());
+    }
+    return compile(packs, options);
+  } catch (const std::bad_alloc&) {
+    return Error{ErrorCode::kOutOfMemory, "out of memory while loading the rules"};
+  } catch (const std::exception& e) {
+    return Error{ErrorCode::kInternal, e.what()};
+  }
+}
+
+Result<Engine> Engine::from_yaml(std::string_view yaml, std::string_view file, EngineOptions options) {
+  try {
+    return from_yaml(std::vector<PackText>{PackText{std::string(file), std::string(yaml)}}, options);
+  } catch (const std::bad_alloc&) {
+    return Error{ErrorCode::kOutOfMemory, "out of memory while loading the rules"};
+  }
+}
+
+Result<Report> Engine::check(std::string_view text) const {
+  static const CheckOptions kDefaults;
+  return check(text, kDefaults);
+}
+
+Result<Report> Engine::check(std::string_view text, const CheckOptions& options) const {
+  const Impl& impl = *impl_;
+  const std::size_t limit = options.max_reply_bytes ? options.max_reply_bytes : impl.options.max_reply_bytes;
+  if (text.size() > limit)
+    return Error{ErrorCode::kTooLong,
+                 "reply is " + std::to_string(text.size()) + " bytes, over the limit of " + std::to_string(limit)};
+  try {
+    Selection selection;
+    selection.options = &options;
+    selection.filters = !options.only.empty() || !options.skip.empty();
+    for (const auto* list : {&options.only, &options.skip})
+      for (const std::string& id : *list)
+        if (!impl.rule_index.count(id) && !impl.pack_ids.count(id))
+          return Error{ErrorCode::kInvalidArgument,
+                       std::string("CheckOptions::") + (list == &options.only ? "only" : "skip") + " names '" + id +
+                           "', which is neither a pack nor a rule of this engine",
+                       "", 0, 0, id};
+    for (const CheckOptions::Points& p : options.points) {
+      const auto found = impl.rule_index.find(p.rule);
+      if (found == impl.rule_index.end())
+        return Error{ErrorCode::kInvalidArgument,
+                     "CheckOptions::points names '" + p.rule + "', which is not a rule of this engine", "", 0, 0, p.rule};
+      if (p.points < 0 || p.points > 48)
+        return Error{ErrorCode::kInvalidArgument,
+                     "CheckOptions::points gives " + std::to_string(p.points) + " points, outside 0..48", "", 0, 0, p.rule};
+      if (!selection.points.emplace(found->second, p.points).second)
+        return Error{ErrorCode::kInvalidArgument, "CheckOptions::points names a rule twice", "", 0, 0, p.rule};
+    }
+
     Scratch& s = thread_scratch();
     detail::normalize(text, s.normalized, s.normalizer);
     s.hits.clear();
@@ -93,15 +234,20 @@ Result<Report> Engine::check(std::string_view text) const {
     report.violations.reserve(s.hits.size());
     for (const detail::Hit& hit : s.hits) {
       const RuleInfo& rule = impl.rules[hit.rule];
+      if (!selection.applies(rule)) continue;
       Violation v;
       v.rule = rule.id;
       v.pack = rule.pack;
       v.title = rule.title;
       v.points = rule.points;
+      if (!selection.points.empty())
+        if (const auto p = selection.points.find(hit.rule); p != selection.points.end()) v.points = p->second;
       v.start = s.normalized.original_start(hit.begin);
       v.end = s.normalized.original_end(hit.end);
       v.char_start = detail::char_offset(text, v.start);
       v.char_end = v.char_start + detail::char_offset(text.substr(v.start), v.end - v.start);
+      v.utf16_start = utf16_units(text.substr(0, v.start));
+      v.utf16_end = v.utf16_start + utf16_units(text.substr(v.start, v.end - v.start));
       v.text = std::string(text.substr(v.start, v.end - v.start));
       v.message = rule.message;
       v.suggestion = rule.suggestion;
@@ -122,9 +268,8 @@ Result<Report> Engine::check(std::string_view text) const {
 const std::vector<RuleInfo>& Engine::rules() const { return impl_->rules; }
 
 const RuleInfo* Engine::find_rule(std::string_view id) const {
-  for (const RuleInfo& r : impl_->rules)
-    if (r.id == id) return &r;
-  return nullptr;
+  const auto found = impl_->rule_index.find(id);
+  return found == impl_->rule_index.end() ? nullptr : &impl_->rules[found->second];
 }
 
 const std::vector<PackSpec>& Engine::packs() const { return impl_->packs; }

@@ -11,10 +11,11 @@
 #include <vector>
 
 #include "replylint/engine.hpp"
+#include "replylint/export.h"
 
 namespace replylint {
 
-struct ExampleFailure {
+struct REPLYLINT_API ExampleFailure {
   std::string file;  // pack file
   int line = 0, column = 0;
   std::string rule;     // the rule whose example failed
@@ -29,11 +30,11 @@ struct ExampleRun {
   std::vector<ExampleFailure> failures;
 };
 
-ExampleRun run_examples(const Engine& engine);
+REPLYLINT_API ExampleRun run_examples(const Engine& engine);
 
 // Splits "a[[b]]c" into the reply "abc" and the byte span of "b". Returns false when the text
 // does not hold exactly one well-formed [[...]] pair.
-bool split_marked_example(const std::string& marked, std::string& reply, std::size_t& start,
+REPLYLINT_API bool split_marked_example(const std::string& marked, std::string& reply, std::size_t& start,
                           std::size_t& end);
 
 }  // namespace replylint

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "replylint/export.h"
 #include "replylint/status.hpp"
 
 namespace replylint {
@@ -76,13 +77,13 @@ struct PackSpec {
 // Errors: kYamlSyntax, kSchema (unknown key, missing key, wrong type, bad id, too few
 // examples...), each with file, line, column and rule id when known. Patterns are not compiled
 // here: Engine::compile() reports kBadPattern.
-Result<PackSpec> load_pack(std::string_view yaml_text, std::string_view file);
+REPLYLINT_API Result<PackSpec> load_pack(std::string_view yaml_text, std::string_view file);
 
 // Every `*.yaml` file of `dir`, sorted by name. Errors: kIo (no such directory, unreadable
 // file, no pack in it) and the errors of load_pack(); the first error wins.
-Result<std::vector<PackSpec>> load_pack_dir(const std::string& dir);
+REPLYLINT_API Result<std::vector<PackSpec>> load_pack_dir(const std::string& dir);
 
 // The packs compiled into the library from rules/ at build time.
-Result<std::vector<PackSpec>> embedded_packs();
+REPLYLINT_API Result<std::vector<PackSpec>> embedded_packs();
 
 }  // namespace replylint

@@ -16,6 +16,8 @@
 #include <utility>
 #include <variant>
 
+#include "replylint/export.h"
+
 namespace replylint {
 
 enum class ErrorCode : std::uint8_t {
@@ -31,7 +33,7 @@ enum class ErrorCode : std::uint8_t {
   kInternal,         // a bug in replylint; please report it with the input
 };
 
-struct Error {
+struct REPLYLINT_API Error {
   ErrorCode code = ErrorCode::kOk;
   std::string message;  // one sentence, English, no trailing period
   std::string file;     // pack file or input name, when known

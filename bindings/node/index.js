@@ -1,0 +1,71 @@
+'use strict';
+// replylint for Node.js and Electron: check customer-service replies against Taobao/Tmall rules.
+//
+//   const replylint = require('./bindings/node');
+//   const engine = replylint.Engine.fromEmbedded();   // or .fromDirectory('rules'),
+//                                                     // or .fromYaml(packText, 'shop.yaml')
+//   const report = engine.check('亲,加我微信 abc12345');
+//   for (const v of report.violations)
+//     console.log(v.rule, v.points, reply.slice(v.utf16Start, v.utf16End), v.suggestion);
+//
+//   const shop = new replylint.CheckOptions({skip: ['shipping-promise'],
+//                                            points: {'off-platform.wechat': 12}, maxReplyBytes: 2000});
+//   engine.check(draft, shop);
+//
+// JavaScript strings index UTF-16 code units: use utf16Start/utf16End to mark spans in the
+// reply (start/end are UTF-8 bytes, charStart/charEnd code points). Errors are thrown as Error
+// objects with code ('REPLYLINT_ERR_SCHEMA', ...), status, file, line, column and rule.
+// Checks are synchronous and take microseconds. To reload rules, build a new Engine and
+// replace the old one; close() frees an engine at once instead of at garbage collection.
+//
+// The addon (replylint.node, built by CMake from replylint_node.c) is found through
+// $REPLYLINT_NODE_ADDON, else next to this file.
+const path = require('path');
+
+const addon = require(process.env.REPLYLINT_NODE_ADDON || path.join(__dirname, 'replylint.node'));
+
+class CheckOptions {
+  // {only: [ids], skip: [ids], points: {ruleId: 0..48}, maxReplyBytes: n}; ids name packs or rules.
+  constructor(options = {}) {
+    this._handle = addon.optionsNew(options);
+  }
+}
+
+class Engine {
+  constructor(handle) {
+    this._handle = handle;
+  }
+
+  static fromEmbedded() {
+    return new Engine(addon.engineFromEmbedded());
+  }
+
+  static fromDirectory(dir) {
+    return new Engine(addon.engineFromDirectory(String(dir)));
+  }
+
+  // One pack's YAML text, or an array of {file, yaml}.
+  static fromYaml(packs, file = '<memory>') {
+    return new Engine(addon.engineFromYaml(typeof packs === 'string' ? [{file, yaml: packs}] : packs));
+  }
+
+  // reply: a string or a Buffer of UTF-8 bytes; options: a CheckOptions or a plain object.
+  // Returns {points, invalidUtf8, violations: [{rule, pack, title, points, start, end,
+  // charStart, charEnd, utf16Start, utf16End, text, message, suggestion}]}.
+  check(reply, options) {
+    let handle;
+    if (options instanceof CheckOptions) handle = options._handle;
+    else if (options != null) handle = new CheckOptions(options)._handle;
+    return addon.check(this._handle, reply, handle);
+  }
+
+  rules() {
+    return addon.rules(this._handle);
+  }
+
+  close() {
+    addon.engineClose(this._handle);
+  }
+}
+
+module.exports = {Engine, CheckOptions, version: addon.version()};

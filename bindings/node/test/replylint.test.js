@@ -1,0 +1,112 @@
+'use strict';
+// The Node.js binding over the C API. Run by the suite (ctest node-binding) as
+// `node --test` with REPLYLINT_NODE_ADDON=<replylint.node> and REPLYLINT_TEST_PACKS=tests/c_api/packs.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('fs');
+const path = require('path');
+const replylint = require('..');
+
+const PACKS = process.env.REPLYLINT_TEST_PACKS;
+const MEM_PACK = `pack: mem
+title: 内存
+version: 1
+platform_rules: [演示]
+rules:
+  - id: mem.qq
+    title: QQ
+    points: 5
+    message: 提供QQ
+    suggestion: 旺旺联系
+    source: 演示
+    patterns: ['(?:qq|扣扣)号?(?P<span>[0-9]{5,11})']
+    examples:
+      bad: ['qq[[12345]]', 'QQ [[123456]]', '扣扣[[1234567]]']
+      good: [QQ糖, 旺旺, 您好]
+`;
+const engine = replylint.Engine.fromDirectory(PACKS);
+
+test('version', () => {
+  assert.match(replylint.version, /^\d+\.\d+\.\d+$/);
+});
+
+test('violations carry UTF-16 offsets that slice JavaScript strings', () => {
+  const reply = '😊亲，加我微信吧';
+  const report = engine.check(reply);
+  assert.equal(report.points, 6);
+  assert.equal(report.invalidUtf8, false);
+  assert.equal(report.violations.length, 1);
+  const v = report.violations[0];
+  assert.equal(v.rule, 'shop.wechat');
+  assert.equal(v.pack, 'shop');
+  assert.equal(v.title, '提供微信');
+  assert.equal(v.points, 6);
+  assert.equal(reply.slice(v.utf16Start, v.utf16End), '微信');
+  assert.deepEqual([v.utf16Start, v.utf16End, v.charStart, v.charEnd, v.start, v.end], [6, 8, 5, 7, 16, 22]);
+  assert.equal(Buffer.from(reply).subarray(v.start, v.end).toString(), '微信');
+  assert.equal(v.text, '微信');
+  assert.ok(v.message.includes('微信'));
+  assert.ok(v.suggestion.length > 0);
+});
+
+test('clean replies, several violations, Buffers and invalid UTF-8', () => {
+  assert.equal(engine.check('您好，请问有什么可以帮您？').violations.length, 0);
+  const report = engine.check('👍👍 电话 138 1234 5678，保证今天发货');
+  assert.deepEqual(report.violations.map((v) => v.rule), ['shop.phone', 'promise.guarantee']);
+  assert.equal(report.points, 10);
+  const bytes = Buffer.from([0xe5, 0x8a, 0xa0, 0xff, 0xe5, 0xbe, 0xae, 0xc0, 0xe4, 0xbf, 0xa1]);  // 加\xff微\xc0信
+  const bad = engine.check(bytes);
+  assert.equal(bad.invalidUtf8, true);
+  assert.deepEqual([bad.violations[0].start, bad.violations[0].end], [4, 11]);
+  // A lone surrogate becomes U+FFFD, one UTF-16 unit either way: offsets stay exact.
+  const lone = '\ud800加我微信';
+  assert.equal(lone.slice(engine.check(lone).violations[0].utf16Start, engine.check(lone).violations[0].utf16End), '微信');
+  assert.equal(engine.check('').violations.length, 0);
+});
+
+test('per-call options', () => {
+  const reply = '加我微信，电话13812345678，保证今天发货';
+  assert.equal(engine.check(reply).violations.length, 3);
+  const shop = new replylint.CheckOptions({only: ['shop'], skip: ['shop.phone']});
+  assert.deepEqual(engine.check(reply, shop).violations.map((v) => v.rule), ['shop.wechat']);
+  assert.equal(engine.check(reply, {points: {'shop.wechat': 12, 'promise.guarantee': 0}}).points, 18);
+  assert.equal(engine.check('加我微信', {maxReplyBytes: 12}).violations.length, 1);
+  assert.throws(() => engine.check('加我微信吧', {maxReplyBytes: 12}), {code: 'REPLYLINT_ERR_TOO_LONG'});
+  assert.throws(() => engine.check(reply, {skip: ['shop.nope']}), {code: 'REPLYLINT_ERR_INVALID_ARGUMENT', rule: 'shop.nope'});
+  assert.throws(() => new replylint.CheckOptions({points: {'shop.wechat': 49}}), {code: 'REPLYLINT_ERR_INVALID_ARGUMENT'});
+  assert.throws(() => new replylint.CheckOptions({only: 'shop'}), TypeError);
+});
+
+test('engines from YAML text; compile errors name file, line, column and rule', () => {
+  const mem = replylint.Engine.fromYaml(MEM_PACK, 'mem.yaml');
+  assert.deepEqual(mem.rules().map((r) => r.id), ['mem.qq']);
+  assert.equal(mem.check('加扣扣 88886666 吧').violations[0].text, '88886666');
+  const both = replylint.Engine.fromYaml([{file: 'mem.yaml', yaml: MEM_PACK},
+                                          {file: 'shop.yaml', yaml: fs.readFileSync(path.join(PACKS, 'shop.yaml'), 'utf8')}]);
+  assert.equal(both.rules().length, 3);
+  assert.throws(() => replylint.Engine.fromYaml(MEM_PACK.replace("'(?:qq", "'((?:qq"), 'bad.yaml'),
+                {code: 'REPLYLINT_ERR_BAD_PATTERN', file: 'bad.yaml', line: 12, rule: 'mem.qq'});
+  assert.throws(() => replylint.Engine.fromYaml(MEM_PACK.replace('patterns:', 'paterns:'), 'typo.yaml'),
+                {code: 'REPLYLINT_ERR_SCHEMA'});
+  assert.throws(() => replylint.Engine.fromDirectory('/nonexistent/replylint'), {code: 'REPLYLINT_ERR_IO'});
+  mem.close();
+  assert.throws(() => mem.check('x'), {code: 'REPLYLINT_ERR_BAD_HANDLE'});
+});
+
+test('bad arguments throw, never crash', () => {
+  assert.throws(() => engine.check(42), TypeError);
+  assert.throws(() => engine.check(), TypeError);
+  assert.throws(() => replylint.Engine.fromYaml(42), TypeError);
+  const addon = require(process.env.REPLYLINT_NODE_ADDON);
+  assert.throws(() => addon.check({}, 'x'), TypeError);
+  assert.throws(() => addon.check(new replylint.CheckOptions()._handle, 'x'), TypeError);
+  assert.throws(() => addon.check(engine._handle, 'x', {}), TypeError);
+});
+
+test('reload: a new engine replaces the old one; the old one still answers', () => {
+  let current = replylint.Engine.fromDirectory(PACKS);
+  const inFlight = current;
+  current = replylint.Engine.fromYaml(MEM_PACK);
+  assert.equal(inFlight.check('加我微信').violations.length, 1);
+  assert.equal(current.check('加我微信').violations.length, 0);
+});

@@ -1,0 +1,142 @@
+"""The Python binding over the C API. Run by the suite (ctest python-binding) with
+PYTHONPATH=bindings/python, REPLYLINT_LIBRARY=<libreplylint.so> and
+REPLYLINT_TEST_PACKS=tests/c_api/packs."""
+import os
+import threading
+import unittest
+
+import replylint
+
+PACKS = os.environ["REPLYLINT_TEST_PACKS"]
+MEM_PACK = """pack: mem
+title: 内存
+version: 1
+platform_rules: [演示]
+rules:
+  - id: mem.qq
+    title: QQ
+    points: 5
+    message: 提供QQ
+    suggestion: 旺旺联系
+    source: 演示
+    patterns: ['(?:qq|扣扣)号?(?P<span>[0-9]{5,11})']
+    examples:
+      bad: ['qq[[12345]]', 'QQ [[123456]]', '扣扣[[1234567]]']
+      good: [QQ糖, 旺旺, 您好]
+"""
+
+
+class BindingTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.engine = replylint.Engine.from_directory(PACKS)
+
+    def test_version(self):
+        self.assertRegex(replylint.version(), r"^\d+\.\d+\.\d+$")
+
+    def test_violation_fields_and_offsets(self):
+        reply = "😊亲，加我微信吧"
+        report = self.engine.check(reply)
+        self.assertFalse(report.clean)
+        self.assertEqual(report.points, 6)
+        self.assertFalse(report.invalid_utf8)
+        (v,) = report.violations
+        self.assertEqual((v.rule, v.pack, v.title, v.points), ("shop.wechat", "shop", "提供微信", 6))
+        self.assertEqual(reply[v.char_start:v.char_end], "微信")               # str: code points
+        self.assertEqual(reply.encode()[v.start:v.end].decode(), "微信")      # bytes
+        utf16 = reply.encode("utf-16-le")
+        self.assertEqual(utf16[2 * v.utf16_start:2 * v.utf16_end].decode("utf-16-le"), "微信")
+        self.assertEqual((v.char_start, v.utf16_start), (5, 6))
+        self.assertEqual(v.text, "微信")
+        self.assertIn("微信", v.message)
+        self.assertTrue(v.suggestion)
+
+    def test_clean_and_several(self):
+        self.assertTrue(self.engine.check("您好，请问有什么可以帮您？").clean)
+        report = self.engine.check("电话 138 1234 5678，保证今天发货")
+        self.assertEqual([v.rule for v in report.violations], ["shop.phone", "promise.guarantee"])
+        self.assertEqual([v.text for v in report.violations], ["138 1234 5678", "保证今天发货"])
+        self.assertEqual(report.points, 10)
+
+    def test_bytes_and_invalid_utf8(self):
+        report = self.engine.check(b"\xe5\x8a\xa0\xff\xe5\xbe\xae\xc0\xe4\xbf\xa1")  # 加\xff微\xc0信
+        self.assertTrue(report.invalid_utf8)
+        (v,) = report.violations
+        self.assertEqual((v.start, v.end), (4, 11))
+        self.assertEqual(v.text, "微\ufffd信")
+        self.assertTrue(self.engine.check("").clean)
+        self.assertTrue(self.engine.check(b"").clean)
+
+    def test_options(self):
+        reply = "加我微信，电话13812345678，保证今天发货"
+        self.assertEqual(len(self.engine.check(reply).violations), 3)
+        only = replylint.CheckOptions(only=["shop"], skip=["shop.phone"])
+        self.assertEqual([v.rule for v in self.engine.check(reply, only).violations], ["shop.wechat"])
+        weighed = replylint.CheckOptions(points={"shop.wechat": 12, "promise.guarantee": 0})
+        self.assertEqual(self.engine.check(reply, weighed).points, 18)
+        short = replylint.CheckOptions(max_reply_bytes=12)
+        self.assertEqual(len(self.engine.check("加我微信", short).violations), 1)
+        with self.assertRaises(replylint.Error) as e:
+            self.engine.check("加我微信吧", short)
+        self.assertEqual(e.exception.code, "TOO_LONG")
+        with self.assertRaises(replylint.Error) as e:
+            self.engine.check(reply, replylint.CheckOptions(skip=["shop.nope"]))
+        self.assertEqual((e.exception.code, e.exception.rule), ("INVALID_ARGUMENT", "shop.nope"))
+        with self.assertRaises(replylint.Error):
+            replylint.CheckOptions(points={"shop.wechat": 49})
+
+    def test_from_yaml_and_rules(self):
+        engine = replylint.Engine.from_yaml(MEM_PACK, "mem.yaml")
+        self.assertEqual([r.id for r in engine.rules()], ["mem.qq"])
+        (v,) = engine.check("加扣扣 88886666 吧").violations
+        self.assertEqual(v.text, "88886666")
+        both = replylint.Engine.from_yaml([("mem.yaml", MEM_PACK),
+                                           ("shop.yaml", open(os.path.join(PACKS, "shop.yaml"), encoding="utf-8").read())])
+        self.assertEqual(len(both.rules()), 3)
+        engine.close()
+        with self.assertRaises(replylint.Error) as e:
+            engine.check("x")
+        self.assertEqual(e.exception.code, "BAD_HANDLE")
+
+    def test_compile_errors(self):
+        bad = MEM_PACK.replace("'(?:qq", "'((?:qq")
+        with self.assertRaises(replylint.Error) as e:
+            replylint.Engine.from_yaml(bad, "bad.yaml")
+        err = e.exception
+        self.assertEqual((err.code, err.file, err.line, err.rule), ("BAD_PATTERN", "bad.yaml", 12, "mem.qq"))
+        self.assertTrue(str(err).startswith("bad.yaml:12:"))
+        with self.assertRaises(replylint.Error) as e:
+            replylint.Engine.from_yaml(MEM_PACK.replace("patterns:", "paterns:"), "typo.yaml")
+        self.assertEqual(e.exception.code, "SCHEMA")
+        with self.assertRaises(replylint.Error) as e:
+            replylint.Engine.from_directory("/nonexistent/replylint")
+        self.assertEqual(e.exception.code, "IO")
+
+    def test_threads_share_one_engine(self):
+        replies = ["😊亲，加我微信吧", "您好", "电话13812345678", "保证明天送到哦", "支持微信支付"]
+        expected = [self.engine.check(r) for r in replies]
+        failures = []
+
+        def work(offset):
+            for k in range(300):
+                i = (k + offset) % len(replies)
+                if self.engine.check(replies[i]) != expected[i]:
+                    failures.append(i)
+
+        threads = [threading.Thread(target=work, args=(t,)) for t in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(failures, [])
+
+    def test_reload_by_rebinding(self):
+        current = replylint.Engine.from_directory(PACKS)
+        in_flight = current
+        current = replylint.Engine.from_yaml(MEM_PACK)
+        self.assertEqual(len(in_flight.check("加我微信").violations), 1)
+        self.assertTrue(current.check("加我微信").clean)
+
+
+if __name__ == "__main__":
+    unittest.main()
