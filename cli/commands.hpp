@@ -10,5 +10,6 @@ int run_check(const Options& o);
 int run_rules_list(const Options& o);
 int run_rules_test(const Options& o);
 int run_explain(const Options& o);
+int run_lint(const Options& o);  // cli/lint/run.cpp
 
 }  // namespace replylint::cli

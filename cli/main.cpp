@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
     case Command::kRulesList: return run_rules_list(o);
     case Command::kRulesTest: return run_rules_test(o);
     case Command::kExplain: return run_explain(o);
+    case Command::kLint: return run_lint(o);
   }
   return 2;
 }

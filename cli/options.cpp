@@ -53,6 +53,31 @@ Parsed parse(int argc, char** argv) {
   explain->add_option("rule", o.rule, "a rule id, e.g. off-platform.wechat")->required()->type_name("RULE");
   rules_option(explain);
 
+  CLI::App* lint = app.add_subcommand(
+      "lint", "check script libraries (话术库): .txt .csv .tsv .yaml .yml .json .md files and folders, with "
+              ".replylint.yaml found upward from each file; FILE:LINE:COLUMN per finding (columns in characters)");
+  lint->add_option("path", o.paths, "files and folders (default: .)")->type_name("PATH");
+  lint->add_option("--format", o.lint_format, "text (default), json, jsonl, sarif (2.1.0), github (workflow "
+                                              "annotations), junit")
+      ->check(CLI::IsMember({"text", "json", "jsonl", "sarif", "github", "junit"}))
+      ->type_name("FORMAT");
+  lint->add_option("--fail-on", o.fail_on, "exit 1 only when a reply's points reach N (default: the config's "
+                                           "fail_on, else any violation)")
+      ->check(CLI::Range(1, 9999))
+      ->type_name("POINTS");
+  lint->add_option("--min-points", o.min_points, "show only replies with at least N points (does not change the "
+                                                 "exit status)")
+      ->check(CLI::Range(0, 9999))
+      ->type_name("POINTS");
+  lint->add_flag("--show-matches", o.show_matches, "print matched phone numbers, IDs and e-mail addresses as they "
+                                                   "are (default: masked, 138****5678)");
+  auto* config_opt = lint->add_option("--config", o.config_file, "use this config for every file instead of "
+                                                                 "looking for .replylint.yaml")
+                         ->check(CLI::ExistingFile)
+                         ->type_name("FILE");
+  lint->add_flag("--no-config", o.no_config, "ignore every .replylint.yaml (and ignore file)")->excludes(config_opt);
+  rules_option(lint);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -75,6 +100,8 @@ Parsed parse(int argc, char** argv) {
     o.command = Command::kRulesList;
   } else if (test->parsed()) {
     o.command = Command::kRulesTest;
+  } else if (lint->parsed()) {
+    o.command = Command::kLint;
   } else {
     o.command = Command::kExplain;
   }

@@ -9,7 +9,7 @@
 
 namespace replylint::cli {
 
-enum class Command { kCheck, kRulesList, kRulesTest, kExplain };
+enum class Command { kCheck, kRulesList, kRulesTest, kExplain, kLint };
 enum class Input { kArguments, kStdin, kLines };
 
 struct Options {
@@ -22,6 +22,14 @@ struct Options {
   unsigned threads = 1;  // checking threads for --lines; output stays in input order
   // explain
   std::string rule;
+  // lint (cli/lint/)
+  std::vector<std::string> paths;      // files and folders; empty: "."
+  std::string lint_format = "text";    // text|json|jsonl|sarif|github|junit
+  std::string config_file;             // --config: this file for every path, no discovery
+  bool no_config = false;              // --no-config
+  int fail_on = 0;                     // --fail-on; 0: the config's fail_on, else any violation
+  int min_points = 0;                  // --min-points: show replies with at least this many points
+  bool show_matches = false;           // --show-matches: do not mask contact and buyer data
 };
 
 // The options, or the exit status when parsing already decided it: 0 after --help or

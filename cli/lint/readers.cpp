@@ -1,0 +1,108 @@
+#include "readers.hpp"
+
+#include <cstdio>
+
+#include "utf8.hpp"
+
+namespace replylint::cli::lint {
+namespace {
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// A file that holds too many bad lines is not a UTF-8 file with a few typos but another
+// encoding: say so once instead of reporting every line.
+constexpr std::size_t kMaxEncodingProblems = 5;
+
+}  // namespace
+
+std::optional<FileKind> kind_for_path(std::string_view path) {
+  const std::size_t slash = path.find_last_of('/');
+  const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  const std::size_t dot = name.find_last_of('.');
+  if (dot == std::string_view::npos || dot == 0) return std::nullopt;
+  const std::string ext = lower_ascii(name.substr(dot + 1));
+  if (ext == "txt") return FileKind::kTxt;
+  if (ext == "csv") return FileKind::kCsv;
+  if (ext == "tsv") return FileKind::kTsv;
+  if (ext == "yaml" || ext == "yml") return FileKind::kYaml;
+  if (ext == "json") return FileKind::kJson;
+  if (ext == "md" || ext == "markdown") return FileKind::kMd;
+  return std::nullopt;
+}
+
+const char* kind_name(FileKind kind) {
+  switch (kind) {
+    case FileKind::kTxt: return "txt";
+    case FileKind::kCsv: return "csv";
+    case FileKind::kTsv: return "tsv";
+    case FileKind::kYaml: return "yaml";
+    case FileKind::kJson: return "json";
+    case FileKind::kMd: return "md";
+  }
+  return "?";
+}
+
+bool has_comments(FileKind kind) { return kind == FileKind::kTxt || kind == FileKind::kYaml || kind == FileKind::kMd; }
+
+bool is_reply_key(std::string_view key, const ReadSettings& settings) {
+  if (settings.all_strings) return true;
+  if (settings.keys.empty()) return key == "content" || key == "reply" || key == "text";
+  for (const std::string& k : settings.keys)
+    if (k == key) return true;
+  return false;
+}
+
+ReadResult read_source(FileKind kind, const SourceText& src, const ReadSettings& settings) {
+  const std::string_view bytes = src.bytes();
+  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
+    ReadResult r;
+    r.fatal = Problem{0, "the file is UTF-16 (Excel's \"Unicode text\"); save it as UTF-8 (CSV UTF-8), "
+                         "or convert it: iconv -f UTF-16 -t UTF-8"};
+    return r;
+  }
+  ReadResult r;
+  switch (kind) {
+    case FileKind::kTxt: r = read_txt(src); break;
+    case FileKind::kCsv: r = read_csv(src, ',', settings); break;
+    case FileKind::kTsv: r = read_csv(src, '\t', settings); break;
+    case FileKind::kYaml: r = read_yaml(src, settings); break;
+    case FileKind::kJson: r = read_json(src, settings); break;
+    case FileKind::kMd: r = read_md(src); break;
+  }
+  if (r.fatal) return r;
+
+  // Replies with invalid UTF-8: reported at their first bad byte, not checked.
+  std::vector<Reply> good;
+  good.reserve(r.replies.size());
+  std::size_t bad = 0;
+  std::size_t first_unreported = 0;
+  for (Reply& reply : r.replies) {
+    const std::size_t at = first_invalid_utf8(reply.text);
+    if (at == std::string_view::npos) {
+      good.push_back(std::move(reply));
+      continue;
+    }
+    if (++bad > kMaxEncodingProblems) {
+      if (bad == kMaxEncodingProblems + 1) first_unreported = reply.origin[at];
+      continue;
+    }
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(reply.text[at])));
+    r.problems.push_back({reply.origin[at], std::string("invalid UTF-8 (byte ") + byte +
+                                                "); this reply was not checked, the rest of the file was"});
+  }
+  if (bad > kMaxEncodingProblems) {
+    r.problems.push_back({first_unreported, "invalid UTF-8 here and in " + std::to_string(bad - kMaxEncodingProblems - 1) +
+                                                " more replies, not checked; is the file in another encoding? Convert "
+                                                "it: iconv -f GBK -t UTF-8"});
+  }
+  r.replies = std::move(good);
+  return r;
+}
+
+}  // namespace replylint::cli::lint

@@ -1,0 +1,43 @@
+// The readers of `replylint lint`, one per file format (read_*.cpp), and the dispatcher that
+// picks one by extension and applies what all formats share: a UTF-8 BOM is skipped, UTF-16
+// is refused, and a reply holding invalid UTF-8 is reported at its first bad byte and not
+// checked, while the rest of the file still is.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "source.hpp"
+
+namespace replylint::cli::lint {
+
+enum class FileKind { kTxt, kCsv, kTsv, kYaml, kJson, kMd };
+
+// By extension, case-insensitive: .txt .csv .tsv .yaml .yml .json .md .markdown.
+std::optional<FileKind> kind_for_path(std::string_view path);
+const char* kind_name(FileKind kind);  // "txt", "csv", ...
+// Whether the format has comments, so inline suppressions (txt, yaml, md).
+bool has_comments(FileKind kind);
+
+struct ReadSettings {
+  // CSV/TSV: header names of the reply columns; empty: the default names (readers.cpp).
+  std::vector<std::string> columns;
+  // YAML/JSON: keys whose strings are replies; empty: content, reply, text.
+  std::vector<std::string> keys;
+  bool all_strings = false;  // keys: ["*"]: every string
+};
+
+ReadResult read_txt(const SourceText& src);
+ReadResult read_csv(const SourceText& src, char delimiter, const ReadSettings& settings);
+ReadResult read_json(const SourceText& src, const ReadSettings& settings);
+ReadResult read_yaml(const SourceText& src, const ReadSettings& settings);
+ReadResult read_md(const SourceText& src);
+
+ReadResult read_source(FileKind kind, const SourceText& src, const ReadSettings& settings);
+
+// Whether `key` selects replies under the settings (YAML/JSON).
+bool is_reply_key(std::string_view key, const ReadSettings& settings);
+
+}  // namespace replylint::cli::lint

@@ -1,0 +1,302 @@
+// Unit tests of cli/lint/: position mapping of every reader (the offsets behind
+// FILE:LINE:COLUMN), YAML scalar re-reading against yaml-cpp, masking, hashing, excludes and
+// suppression directives. The CLI as a whole is tested by run.sh (golden) and the others.
+#include <yaml-cpp/yaml.h>
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "lint/glob.hpp"
+#include "lint/mask.hpp"
+#include "lint/readers.hpp"
+#include "lint/sha256.hpp"
+#include "lint/source.hpp"
+#include "lint/suppress.hpp"
+#include "lint/utf8.hpp"
+#include "lint/yaml_scalar.hpp"
+
+using namespace replylint::cli::lint;
+
+namespace {
+
+// "LINE:COLUMN" of byte `i` of a reply (i == size: its end).
+std::string at(const SourceText& src, const Reply& r, std::size_t i) {
+  const auto p = src.position(r.origin[i]);
+  return std::to_string(p.line) + ":" + std::to_string(p.column);
+}
+
+// LINE:COLUMN of the first occurrence of `needle` in the reply.
+std::string find(const SourceText& src, const Reply& r, const std::string& needle) {
+  const std::size_t i = r.text.find(needle);
+  REQUIRE(i != std::string::npos);
+  return at(src, r, i);
+}
+
+}  // namespace
+
+TEST_CASE("positions: lines end at LF, CR and a BOM are not columns, columns count characters") {
+  const SourceText src("\xEF\xBB\xBF" "ab\r\n微信x\n\xFFz");
+  CHECK(src.position(3).line == 1);
+  CHECK(src.position(3).column == 1);  // after the BOM
+  CHECK(src.position(4).column == 2);
+  CHECK(src.position(7).line == 2);
+  CHECK(src.position(7 + 6).column == 3);  // after two 3-byte characters
+  CHECK(src.position(16).column == 2);     // an invalid byte counts as one
+  CHECK(src.line_text(1) == "ab");
+  CHECK(src.line_text(2) == "微信x");
+}
+
+TEST_CASE("txt: one reply a line, comments, CRLF, BOM") {
+  const std::string bytes = "\xEF\xBB\xBF" "加我微信\r\n# 注释\r\n#双十一#活动\r\n\r\n  电话 138\r\n";
+  const SourceText src(bytes);
+  const ReadResult r = read_source(FileKind::kTxt, src, {});
+  REQUIRE(r.replies.size() == 3);
+  CHECK(r.replies[0].text == "加我微信");
+  CHECK(find(src, r.replies[0], "微信") == "1:3");
+  CHECK(r.replies[1].text == "#双十一#活动");  // a hashtag, not a comment
+  CHECK(find(src, r.replies[2], "138") == "5:6");
+  REQUIRE(r.comments.size() == 1);
+  CHECK(r.comments[0].body == "注释");
+}
+
+TEST_CASE("txt: invalid UTF-8 makes that line an error, the rest is read") {
+  const SourceText src("您好\n加我\xFF微信\n电话\n");
+  const ReadResult r = read_source(FileKind::kTxt, src, {});
+  REQUIRE(r.replies.size() == 2);
+  REQUIRE(r.problems.size() == 1);
+  CHECK(src.position(r.problems[0].offset).line == 2);
+  CHECK(src.position(r.problems[0].offset).column == 3);
+}
+
+TEST_CASE("csv: quoted multi-line cells, doubled quotes, CRLF, the reply column by name") {
+  const std::string bytes = "标题,回复内容\r\n一,\"含\"\"引号\"\"，\r\n第二行加我微信\"\r\n二,普通\r\n";
+  const SourceText src(bytes);
+  const ReadResult r = read_source(FileKind::kCsv, src, {});
+  REQUIRE(!r.fatal);
+  REQUIRE(r.replies.size() == 2);
+  CHECK(r.replies[0].text == "含\"引号\"，\n第二行加我微信");
+  CHECK(find(src, r.replies[0], "引号") == "2:7");
+  CHECK(find(src, r.replies[0], "微信") == "3:6");
+  CHECK(at(src, r.replies[0], r.replies[0].text.size()) == "3:8");  // the closing quote
+  CHECK(r.replies[0].where == "row 2, 回复内容");
+  CHECK(r.replies[1].text == "普通");
+}
+
+TEST_CASE("csv: configured columns, TSV, and errors with positions") {
+  ReadSettings only;
+  only.columns = {"话术"};
+  const SourceText tsv("话术\t内容\n甲\t乙\n");
+  ReadResult r = read_source(FileKind::kTsv, tsv, only);
+  REQUIRE(r.replies.size() == 1);
+  CHECK(r.replies[0].text == "甲");
+
+  const SourceText open("内容\n\"没有结束\n");
+  r = read_source(FileKind::kCsv, open, {});
+  REQUIRE(r.fatal);
+  CHECK(open.position(r.fatal->offset).line == 2);
+  CHECK(open.position(r.fatal->offset).column == 1);
+
+  const SourceText none("a,b\n1,2\n");
+  r = read_source(FileKind::kCsv, none, {});
+  REQUIRE(r.fatal);
+  CHECK(r.fatal->message.find("no reply column") != std::string::npos);
+}
+
+TEST_CASE("json: escapes map to their source, keys select replies, paths name them") {
+  const std::string bytes = "{\"g\": [{\"title\": \"加我微信\", \"content\": \"\\ud83d\\ude00\\u52a0\\u6211\\u5fae\\u4fe1 \\\"x\\\"\"}],\n"
+                            " \"reply\": [\"a\", {\"deep\": \"深\"}]}";
+  const SourceText src(bytes);
+  const ReadResult r = read_source(FileKind::kJson, src, {});
+  REQUIRE(!r.fatal);
+  REQUIRE(r.replies.size() == 3);
+  const Reply& c = r.replies[0];
+  CHECK(c.text == "\xF0\x9F\x98\x80" "加我微信 \"x\"");
+  CHECK(c.where == "g[0].content");
+  CHECK(find(src, c, "加") == "1:50");  // the \u52a0 escape, after the 12-character surrogate pair
+  CHECK(find(src, c, "微") == "1:62");
+  CHECK(find(src, c, "\"x") == "1:75");
+  CHECK(r.replies[1].where == "reply[0]");
+  CHECK(r.replies[2].where == "reply[1].deep");  // everything under a reply key
+}
+
+TEST_CASE("json: a lone surrogate skips that string only; syntax errors stop the file") {
+  const SourceText src("[\"\\udc00 加我\", \"好\"]");
+  ReadResult r = read_source(FileKind::kJson, src, {});
+  REQUIRE(!r.fatal);
+  CHECK(r.replies.size() == 1);
+  REQUIRE(r.problems.size() == 1);
+  CHECK(src.position(r.problems[0].offset).column == 3);
+  const SourceText bad("{\"content\": \"a\" \"b\"}");
+  r = read_source(FileKind::kJson, bad, {});
+  REQUIRE(r.fatal);
+  CHECK(bad.position(r.fatal->offset).column == 17);
+  ReadSettings all;
+  all.all_strings = true;
+  const SourceText titles("{\"title\": \"x\", \"n\": 1}");
+  CHECK(read_source(FileKind::kJson, titles, all).replies.size() == 1);
+}
+
+namespace {
+
+// Every YAML scalar under `content` re-read by yaml_scalar.cpp (not the fallback), and every
+// byte mapped to a source byte that produced it.
+void check_yaml(const std::string& doc, const std::vector<std::pair<std::string, std::string>>& expect) {
+  const SourceText src(doc);
+  const YAML::Node root = YAML::Load(doc);
+  std::vector<Reply> replies;
+  for (const auto& kv : root) {
+    const YAML::Node v = kv.second["content"];
+    const std::size_t start = src.body_start() + static_cast<std::size_t>(v.Mark().pos);
+    std::optional<Reply> r = map_yaml_scalar(src.bytes(), start, v.Scalar());
+    INFO("scalar " << kv.first.Scalar() << ": [" << v.Scalar() << "]");
+    REQUIRE(r);
+    for (std::size_t i = 0; i < r->text.size(); ++i) {
+      const char s = src.bytes()[r->origin[i]];
+      const char t = r->text[i];
+      INFO("byte " << i);
+      CHECK((s == t || s == '\\' || ((t == ' ' || t == '\n') && (s == '\n' || s == '\r'))));
+    }
+    replies.push_back(*r);
+  }
+  ReadResult all = read_source(FileKind::kYaml, src, {});
+  REQUIRE(all.replies.size() == replies.size());
+  for (const auto& [needle, pos] : expect) {
+    bool found = false;
+    for (const Reply& r : all.replies)
+      if (r.text.find(needle) != std::string::npos) {
+        CHECK(find(src, r, needle) == pos);
+        found = true;
+      }
+    CHECK(found);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("yaml: every scalar style maps back to its source") {
+  check_yaml(
+      "literal:\n  content: |\n    第一行\n    第二行加我微信\n"
+      "folded:\n  content: >\n    一段\n    接着\n\n    新段\n      缩进\n    结尾\n"
+      "strip:\n  content: |-\n    去掉\n\n"
+      "keep:\n  content: |+\n    保留\n\n"
+      "double:\n  content: \"加我\\u5fae\\u4fe1\n    号码\\t 138 \\\n    续\"\n"
+      "single:\n  content: '它''s 加\n\n    微信'\n"
+      "plain:\n  content: 第一行\n    第二行 加我微信   # 注释\n"
+      "indicator:\n  content: |2\n     多一格\n    正常\n"
+      "crlf:\n  content: |\r\n    回车\r\n    换行\r\n",
+      {{"第二行加我微信", "4:5"},
+       {"新段", "10:5"},
+       {"缩进", "11:7"},
+       {"号码\t", "23:5"},
+       {"138 续", "23:10"},
+       {"续", "24:5"},
+       {"它'", "26:13"},
+       {"s 加\n微信", "26:16"},
+       {"行 加我微信", "31:7"},
+       {" 多一格", "34:5"},
+       {"换行", "39:5"}});
+}
+
+TEST_CASE("yaml: keys, lists, aliases, BOM and errors") {
+  const SourceText src("\xEF\xBB\xBF- 您好\n- text: &a 加我微信\n  other: *a\n- {reply: [一, 二]}\n");
+  const ReadResult r = read_source(FileKind::kYaml, src, {});
+  REQUIRE(!r.fatal);
+  REQUIRE(r.replies.size() == 4);  // the alias is not read twice
+  CHECK(find(src, r.replies[0], "您好") == "1:3");
+  CHECK(find(src, r.replies[1], "微信") == "2:14");
+  CHECK(r.replies[3].where == "[2].reply[1]");
+  const SourceText bad("a: [1\nb: 2\n");
+  CHECK(read_source(FileKind::kYaml, bad, {}).fatal);
+}
+
+TEST_CASE("md: paragraphs, list items and table cells; not headings, code, front matter") {
+  const std::string doc =
+      "---\nt: 加我微信\n---\n# 加我微信\n\n段落第一行\n  第二行加我微信\n\n- 项目一\n  续行\n1. 项目二\n\n"
+      "```\n加我微信\n```\n\n| 头 | 加微信 |\n|---|---|\n| 甲 | 电话 138 |\n\n标题\n===\n\n> 引用加我微信\n\n"
+      "<!-- replylint-disable-next-line demo.wechat -- 理由 -->\n最后\n";
+  const SourceText src(doc);
+  const ReadResult r = read_source(FileKind::kMd, src, {});
+  std::vector<std::string> texts;
+  for (const Reply& x : r.replies) texts.push_back(x.text);
+  CHECK(texts == std::vector<std::string>{"段落第一行\n第二行加我微信", "项目一\n续行", "项目二", "甲", "电话 138",
+                                          "引用加我微信", "最后"});
+  CHECK(find(src, r.replies[0], "微信") == "7:8");
+  CHECK(find(src, r.replies[4], "138") == "19:10");
+  REQUIRE(r.comments.size() == 1);
+  CHECK(r.comments[0].body == "replylint-disable-next-line demo.wechat -- 理由");
+}
+
+TEST_CASE("UTF-16 files are refused with advice") {
+  const SourceText src(std::string("\xFF\xFEh\0i\0", 6));
+  const ReadResult r = read_source(FileKind::kCsv, src, {});
+  REQUIRE(r.fatal);
+  CHECK(r.fatal->message.find("UTF-16") != std::string::npos);
+}
+
+TEST_CASE("sha256 and reply hashes") {
+  CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  CHECK(sha256_hex(std::string(1000, 'a')) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
+  CHECK(reply_hash("abc") == "ba7816bf8f01cfea");
+}
+
+TEST_CASE("masking: digit runs of five or more, e-mail local parts, one character for one") {
+  CHECK(mask_sensitive("电话13812345678") == "电话138****5678");
+  CHECK(mask_sensitive("138 1234 5678") == "138 **** 5678");
+  CHECK(mask_sensitive("138-1234-5678。") == "138-****-5678。");
+  CHECK(mask_sensitive("QQ 12345 好") == "QQ ***** 好");
+  CHECK(mask_sensitive("价格1234元") == "价格1234元");
+  CHECK(mask_sensitive("一三八一二三四五六七八") == "一三八****五六七八");
+  CHECK(mask_sensitive("１３８１２３４５６７８") == "１３８****５６７８");
+  CHECK(mask_sensitive("发到 zhang.san@qq.com 吧") == "发到 *********@qq.com 吧");
+  CHECK(mask_sensitive("关注@淘宝") == "关注@淘宝");
+  CHECK(mask_sensitive("身份证110101199003077777") == "身份证110***********7777");
+  const std::string masked = mask_sensitive("微信 abc12345 😊");
+  CHECK(masked == "微信 abc***** 😊");
+  CHECK(count_chars(masked, 0, masked.size()) == 13);
+}
+
+TEST_CASE("excludes: .gitignore meaning") {
+  ExcludeList x;
+  for (const char* p : {"*.bak.csv", "drafts/", "/top.txt", "a/**/deep.txt", "old/*", "!old/keep.txt", "#comment"})
+    x.add(p);
+  CHECK(x.excluded("lib/x.bak.csv", false));
+  CHECK(!x.excluded("lib/x.csv", false));
+  CHECK(x.excluded("drafts", true));
+  CHECK(x.excluded("lib/drafts/x.txt", false));  // under an excluded folder
+  CHECK(!x.excluded("drafts", false));           // a file named drafts is not a folder
+  CHECK(x.excluded("top.txt", false));
+  CHECK(!x.excluded("lib/top.txt", false));  // anchored
+  CHECK(x.excluded("a/deep.txt", false));
+  CHECK(x.excluded("a/b/c/deep.txt", false));
+  CHECK(x.excluded("old/x.txt", false));
+  CHECK(!x.excluded("old/keep.txt", false));
+  CHECK(glob_match("话术?.txt", "话术一.txt"));
+  CHECK(!glob_match("*.txt", "a/b.txt"));
+}
+
+TEST_CASE("directives: the next line that is neither blank nor a comment") {
+  auto engine = replylint::Engine::from_directory(REPLYLINT_LINT_PACKS);
+  REQUIRE(engine);
+  const SourceText src(
+      "# replylint-disable-next-line demo.wechat, demo.phone -- 理由\n# 另一条注释\n\n加我微信\n"
+      "# replylint-disable-next-line demo.wechat\n"
+      "# replylint-disable-next-line demo.nope -- x\n"
+      "# replylint-disabled demo.wechat -- x\n"
+      "# replylint-disable-next-line demo.wechat -- 末尾\n");
+  const ReadResult r = read_source(FileKind::kTxt, src, {});
+  std::vector<Problem> problems;
+  const std::vector<Directive> d = parse_directives(src, r, *engine, problems);
+  REQUIRE(d.size() == 2);
+  CHECK(d[0].rules == std::vector<std::string>{"demo.wechat", "demo.phone"});
+  CHECK(d[0].reason == "理由");
+  CHECK(d[0].target == 4);
+  CHECK(d[1].target == 0);  // nothing follows
+  REQUIRE(problems.size() == 3);
+  CHECK(problems[0].message.find("needs a reason") != std::string::npos);
+  CHECK(problems[1].message.find("unknown rule 'demo.nope'") != std::string::npos);
+  CHECK(problems[2].message.find("unknown directive") != std::string::npos);
+}
