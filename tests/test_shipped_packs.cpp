@@ -69,3 +69,16 @@ TEST_CASE("the shipped packs leave every reply in tests/corpus/compliant.txt alo
     CHECK(report->clean());
   }
 }
+
+TEST_CASE("replies in tests/corpus/exact.tsv fire exactly the rules listed") {
+  for (const auto& [n, line] : corpus_lines("exact.tsv")) {
+    const std::size_t tab = line.find('\t');
+    REQUIRE(tab != std::string::npos);
+    auto report = shipped().check(line.substr(tab + 1));
+    REQUIRE(report.ok());
+    std::string found;
+    for (const Violation& v : report->violations) found += (found.empty() ? "" : ",") + v.rule;
+    INFO("exact.tsv:" << n << ": " << line);
+    CHECK(found == line.substr(0, tab));
+  }
+}
