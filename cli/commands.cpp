@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "replylint/engine.hpp"
+#include "lint/mask.hpp"
 #include "replylint/examples.hpp"
 
 namespace replylint::cli {
@@ -107,7 +108,12 @@ int run_check(const Options& o) {
         ++totals.flagged;
         totals.points += result->points;
       }
-      printer->reply(number, batch[i], result);
+      // Only what is printed is masked: a clean reply is not shown at all in text.
+      const bool flagged = result && !result->clean();
+      const std::string shown = !flagged ? std::string()
+                                : o.show_matches ? displayable(batch[i])
+                                                 : lint::mask_sensitive(displayable(batch[i]));
+      printer->reply(number, shown, result);
     }
   }
   printer->finish(totals);

@@ -40,4 +40,13 @@ std::string displayable(std::string_view s) {
   return out;
 }
 
+std::size_t byte_of_char(std::string_view s, std::size_t index) {
+  std::size_t i = 0;
+  for (; i < s.size() && index > 0; --index) {
+    ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+  }
+  return i;
+}
+
 }  // namespace replylint::cli

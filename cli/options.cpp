@@ -36,6 +36,8 @@ Parsed parse(int argc, char** argv) {
                                           "jsonl: one object per reply, in input order")
       ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
       ->type_name("text|json|jsonl");
+  check->add_flag("--show-matches", o.show_matches, "print matched phone numbers, IDs and e-mail addresses as they "
+                                                    "are (default: masked, 138****5678)");
   check->add_option("--threads", o.threads, "threads that check --lines input (output stays in input order)")
       ->check(CLI::Range(1u, 256u))
       ->type_name("N");

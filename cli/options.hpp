@@ -29,7 +29,7 @@ struct Options {
   bool no_config = false;              // --no-config
   int fail_on = 0;                     // --fail-on; 0: the config's fail_on, else any violation
   int min_points = 0;                  // --min-points: show replies with at least this many points
-  bool show_matches = false;           // --show-matches: do not mask contact and buyer data
+  bool show_matches = false;           // --show-matches (check and lint): do not mask contact and buyer data
 };
 
 // The options, or the exit status when parsing already decided it: 0 after --help or

@@ -10,7 +10,7 @@ namespace {
 
 using nlohmann::ordered_json;
 
-ordered_json record(std::size_t number, const Result<Report>& result) {
+ordered_json record(std::size_t number, std::string_view shown, const Result<Report>& result) {
   ordered_json rec;
   rec["line"] = number;
   if (!result) {
@@ -32,7 +32,9 @@ ordered_json record(std::size_t number, const Result<Report>& result) {
                     {"end", v.end},
                     {"char_start", v.char_start},
                     {"char_end", v.char_end},
-                    {"text", displayable(v.text)},
+                    {"text", std::string(shown.substr(byte_of_char(shown, v.char_start),
+                                                      byte_of_char(shown, v.char_end) -
+                                                          byte_of_char(shown, v.char_start)))},
                     {"message", v.message},
                     {"suggestion", v.suggestion}});
   }
@@ -44,8 +46,8 @@ class JsonPrinter final : public Printer {
  public:
   JsonPrinter(Output& out, bool one_per_line) : out_(out), one_per_line_(one_per_line) {}
 
-  void reply(std::size_t number, std::string_view, const Result<Report>& result) override {
-    ordered_json rec = record(number, result);
+  void reply(std::size_t number, std::string_view shown, const Result<Report>& result) override {
+    ordered_json rec = record(number, shown, result);
     if (one_per_line_) out_ << rec.dump(-1, ' ', false, ordered_json::error_handler_t::replace) << '\n';
     else all_.push_back(std::move(rec));
   }

@@ -7,27 +7,9 @@ namespace {
 
 constexpr int kContextChars = 24;  // characters of the reply shown on each side of a span
 
-bool continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-std::size_t chars_back(std::string_view s, std::size_t pos, int chars) {
-  for (; pos > 0 && chars > 0; --chars) {
-    --pos;
-    for (int k = 0; k < 3 && pos > 0 && continuation(static_cast<unsigned char>(s[pos])); ++k) --pos;
-  }
-  return pos;
-}
-
-std::size_t chars_forward(std::string_view s, std::size_t pos, int chars) {
-  for (; pos < s.size() && chars > 0; --chars) {
-    ++pos;
-    for (int k = 0; k < 3 && pos < s.size() && continuation(static_cast<unsigned char>(s[pos])); ++k) ++pos;
-  }
-  return pos;
-}
-
 // One line of display: line breaks and tabs in a multi-line reply shown as spaces.
 std::string one_line(std::string_view s) {
-  std::string out = displayable(s);
+  std::string out(s);
   for (char& c : out)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   return out;
@@ -37,7 +19,7 @@ class TextPrinter final : public Printer {
  public:
   TextPrinter(Output& out, std::string unit) : out_(out), unit_(std::move(unit)) {}
 
-  void reply(std::size_t number, std::string_view text, const Result<Report>& result) override {
+  void reply(std::size_t number, std::string_view text, const Result<Report>& result) override {  // text: shown
     if (!result) return;  // errors go to standard error, from the command
     const Report& r = *result;
     if (r.clean()) return;
@@ -45,10 +27,11 @@ class TextPrinter final : public Printer {
          << (r.violations.size() == 1 ? " violation, " : " violations, ") << static_cast<long long>(r.points)
          << " points" << (r.invalid_utf8 ? " (invalid UTF-8 skipped)" : "") << '\n';
     for (const Violation& v : r.violations) {
-      const std::size_t from = chars_back(text, v.start, kContextChars);
-      const std::size_t to = chars_forward(text, v.end, kContextChars);
-      out_ << "  " << (from > 0 ? "…" : "") << one_line(text.substr(from, v.start - from)) << "[["
-           << one_line(text.substr(v.start, v.end - v.start)) << "]]" << one_line(text.substr(v.end, to - v.end))
+      const std::size_t start = byte_of_char(text, v.char_start), end = byte_of_char(text, v.char_end);
+      const std::size_t from = byte_of_char(text, v.char_start > kContextChars ? v.char_start - kContextChars : 0);
+      const std::size_t to = byte_of_char(text, v.char_end + kContextChars);
+      out_ << "  " << (from > 0 ? "…" : "") << one_line(text.substr(from, start - from)) << "[["
+           << one_line(text.substr(start, end - start)) << "]]" << one_line(text.substr(end, to - end))
            << (to < text.size() ? "…" : "") << '\n';
       out_ << "  " << v.rule << "  " << v.title << "  -" << static_cast<long long>(v.points) << " points  (chars "
            << static_cast<long long>(v.char_start) << '-' << static_cast<long long>(v.char_end) << ")\n";

@@ -23,8 +23,10 @@ struct Totals {
 class Printer {
  public:
   virtual ~Printer() = default;
-  // `number` is the line number (--lines) or the argument's position; `text` the reply.
-  virtual void reply(std::size_t number, std::string_view text, const Result<Report>& result) = 0;
+  // `number` is the line number (--lines) or the argument's position. `shown` is the reply as
+  // it may be shown: valid UTF-8 with contact and ID data masked unless --show-matches, one
+  // character for each character of the reply, so the violations' char offsets index it.
+  virtual void reply(std::size_t number, std::string_view shown, const Result<Report>& result) = 0;
   virtual void finish(const Totals& totals) = 0;
 };
 
@@ -35,5 +37,8 @@ std::unique_ptr<Printer> make_json_printer(Output& out, bool one_per_line);
 // `s` with every byte that is not part of well-formed UTF-8 replaced by U+FFFD, one for each
 // byte, so that character offsets stay as the library counts them.
 std::string displayable(std::string_view s);
+
+// The byte offset of character `index` in valid UTF-8 `s` (s.size() past the end).
+std::size_t byte_of_char(std::string_view s, std::size_t index);
 
 }  // namespace replylint::cli

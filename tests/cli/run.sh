@@ -47,6 +47,7 @@ golden check-text 1 /dev/null check --rules packs "亲,加我微.信 abc12345" "
 golden check-clean 0 /dev/null check --rules packs "您好，欢迎光临" "支持微信支付"
 golden check-lines-text 1 "$tmp/lines.txt" check --rules packs --lines
 golden check-lines-jsonl 1 "$tmp/lines.txt" check --rules packs --lines --format jsonl
+golden check-show-matches 1 /dev/null check --rules packs --show-matches --format jsonl "电话 138 1234 5678"
 golden check-json 1 /dev/null check --rules packs --format json "加我微信" "您好"
 golden check-stdin 1 "$tmp/multi.txt" check --rules packs --stdin --format jsonl
 golden check-empty-stdin 0 /dev/null check --rules packs --lines --format jsonl
