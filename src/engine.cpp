@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -96,6 +97,25 @@ struct Selection {
   }
 };
 
+// A rule that flags one of its own compliant examples contradicts itself; such a pack is refused
+// at load rather than left to `rules test`. (Good examples flagged by another pack's rule are a
+// clash between packs, which only `rules test` over all of them can see.)
+std::optional<Error> flags_own_compliant_example(const Engine& engine) {
+  for (const PackSpec& pack : engine.packs()) {
+    for (const RuleSpec& rule : pack.rules) {
+      for (const ExampleSpec& e : rule.good_examples) {
+        auto report = engine.check(e.text);
+        if (!report) continue;  // over the length limit: `rules test` says so
+        for (const Violation& v : report->violations)
+          if (v.rule == rule.id)
+            return Error{ErrorCode::kSchema, "the rule flags its own compliant example at '" + v.text + "'",
+                         pack.file, e.pos.line, e.pos.column, rule.id};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Engine::Engine(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
@@ -118,6 +138,10 @@ Engine EngineSlot::exchange(Engine next) {
 void EngineSlot::set(Engine next) { exchange(std::move(next)); }
 
 Result<Engine> Engine::compile(const std::vector<PackSpec>& packs, EngineOptions options) {
+  return build(packs, options, true);
+}
+
+Result<Engine> Engine::build(const std::vector<PackSpec>& packs, EngineOptions options, bool verify_examples) {
   try {
     if (packs.empty()) return Error{ErrorCode::kInvalidArgument, "no rule packs to compile"};
     auto impl = std::make_shared<Impl>();
@@ -144,7 +168,10 @@ Result<Engine> Engine::compile(const std::vector<PackSpec>& packs, EngineOptions
       impl->rule_index.emplace(impl->rules[i].id, i);
       impl->pack_ids.insert(impl->rules[i].pack);
     }
-    return Engine(std::move(impl));
+    Engine engine(std::move(impl));
+    if (verify_examples)
+      if (auto contradiction = flags_own_compliant_example(engine)) return *contradiction;
+    return engine;
   } catch (const std::bad_alloc&) {
     return Error{ErrorCode::kOutOfMemory, "out of memory while compiling the rules"};
   } catch (const std::exception& e) {
@@ -155,7 +182,7 @@ Result<Engine> Engine::compile(const std::vector<PackSpec>& packs, EngineOptions
 Result<Engine> Engine::from_embedded(EngineOptions options) {
   auto packs = embedded_packs();
   if (!packs) return packs.error();
-  return compile(*packs, options);
+  return build(*packs, options, false);
 }
 
 Result<Engine> Engine::from_directory(const std::string& dir, EngineOptions options) {

@@ -16,6 +16,15 @@
 namespace replylint {
 namespace {
 
+// Limits on what one pack may hold (rules/README.md, "Limits"), so that no pack, however
+// written or generated, makes loading or matching use unbounded memory or time.
+constexpr std::size_t kMaxPackBytes = 1 << 20;         // the file as read
+constexpr std::size_t kMaxPackTextBytes = 4 << 20;     // all its strings, YAML aliases expanded
+constexpr std::size_t kMaxRules = 500;                 // rules in one pack
+constexpr std::size_t kMaxPatterns = 100;              // patterns (and, apart, unless entries) per rule
+constexpr std::size_t kMaxPatternBytes = 4096;         // one pattern or exception
+constexpr std::size_t kMaxExamples = 200;              // bad or good examples per rule
+
 // Thrown inside this file only; load_pack() turns it into a Result.
 struct LoadError {
   Error error;
@@ -38,6 +47,8 @@ class PackReader {
     const YAML::Node rules = require(root, "rules");
     expect_seq(rules, "rules");
     if (rules.size() == 0) fail(rules, "'rules' must list at least one rule");
+    if (rules.size() > kMaxRules)
+      fail(rules, "a pack may hold at most " + std::to_string(kMaxRules) + " rules, found " + std::to_string(rules.size()));
     for (const YAML::Node& rule : rules) pack.rules.push_back(read_rule(rule, pack.id));
     return pack;
   }
@@ -71,10 +82,12 @@ class PackReader {
     const YAML::Node patterns = require(node, "patterns");
     expect_seq(patterns, "patterns");
     if (patterns.size() == 0) fail(patterns, "'patterns' must list at least one pattern");
-    for (const YAML::Node& p : patterns) rule.patterns.push_back({text(p, "a pattern"), pos(p)});
+    at_most(patterns, kMaxPatterns, "patterns");
+    for (const YAML::Node& p : patterns) rule.patterns.push_back({pattern(p, "a pattern"), pos(p)});
 
     if (const YAML::Node unless = node["unless"]) {
       expect_seq(unless, "unless");
+      at_most(unless, kMaxPatterns, "unless");
       for (const YAML::Node& u : unless) rule.unless.push_back(read_exception(u));
     }
 
@@ -102,7 +115,7 @@ class PackReader {
       if (const YAML::Node p = node[key]) {
         ++kinds;
         e.where = where;
-        e.pattern = text(p, key);
+        e.pattern = pattern(p, key);
         e.pos = pos(p);
       }
     }
@@ -118,6 +131,7 @@ class PackReader {
   std::vector<ExampleSpec> read_examples(const YAML::Node& node, const std::string& kind) {
     expect_seq(node, "examples." + kind);
     if (node.size() < 3) fail(node, "examples." + kind + " must list at least 3 replies, found " + std::to_string(node.size()));
+    at_most(node, kMaxExamples, "examples." + kind);
     std::vector<ExampleSpec> out;
     for (const YAML::Node& e : node) out.push_back({text(e, "an example"), pos(e)});
     return out;
@@ -168,7 +182,26 @@ class PackReader {
   std::string text(const YAML::Node& node, const std::string& what) {
     if (!node.IsScalar()) fail(node, "'" + what + "' must be a string");
     if (node.Scalar().empty()) fail(node, "'" + what + "' must not be empty");
+    // YAML aliases repeat a string without repeating its bytes in the file: count what is read.
+    text_bytes_ += node.Scalar().size();
+    if (text_bytes_ > kMaxPackTextBytes)
+      fail(node, "the pack's strings add up to more than " + std::to_string(kMaxPackTextBytes >> 20) +
+                     " MiB (YAML aliases repeat them)");
     return node.Scalar();
+  }
+
+  std::string pattern(const YAML::Node& node, const std::string& what) {
+    std::string p = text(node, what);
+    if (p.size() > kMaxPatternBytes)
+      fail(node, "'" + what + "' is " + std::to_string(p.size()) + " bytes, over the limit of " +
+                     std::to_string(kMaxPatternBytes));
+    return p;
+  }
+
+  void at_most(const YAML::Node& list, std::size_t limit, const std::string& what) {
+    if (list.size() > limit)
+      fail(list, "'" + what + "' may list at most " + std::to_string(limit) + " entries, found " +
+                     std::to_string(list.size()));
   }
 
   std::vector<std::string> texts(const YAML::Node& node, const std::string& what) {
@@ -198,11 +231,17 @@ class PackReader {
 
   std::string file_;
   std::string rule_;  // the rule being read, for error messages
+  std::size_t text_bytes_ = 0;
 };
 
 }  // namespace
 
 Result<PackSpec> load_pack(std::string_view yaml_text, std::string_view file) {
+  if (yaml_text.size() > kMaxPackBytes)
+    return Error{ErrorCode::kSchema,
+                 "pack is " + std::to_string(yaml_text.size()) + " bytes, over the limit of " +
+                     std::to_string(kMaxPackBytes),
+                 std::string(file), 0, 0, ""};
   try {
     const YAML::Node root = YAML::Load(std::string(yaml_text));
     return PackReader(file).read(root);

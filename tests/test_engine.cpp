@@ -150,8 +150,12 @@ TEST_CASE("examples: the marked span must be what the rule reports") {
   pack.file = "demo.yaml";
   RuleSpec r = rule("demo.wechat", 6, {"微信"});
   r.bad_examples = {{"加[[微信]]", {3, 9}}, {"[[加微信]]", {4, 9}}};
-  r.good_examples = {{"旺旺", {5, 9}}, {"微信", {6, 9}}};
-  pack.rules = {r};
+  r.good_examples = {{"旺旺", {5, 9}}};
+  // A compliant example flagged by another rule is a clash between rules, found by run_examples
+  // (one flagged by its own rule is refused by compile()).
+  RuleSpec qq = rule("demo.qq", 6, {"qq"});
+  qq.good_examples = {{"微信", {6, 9}}};
+  pack.rules = {r, qq};
   auto engine = Engine::compile({pack});
   REQUIRE(engine.ok());
   const ExampleRun run = run_examples(*engine);

@@ -100,3 +100,53 @@ TEST_CASE("the embedded packs are the packs of rules/") {
     CHECK((*embedded)[i].rules.size() == (*on_disk)[i].rules.size());
   }
 }
+
+namespace {
+
+// A valid one-rule pack whose parts can be swapped out to break one limit at a time.
+std::string limit_pack(const std::string& patterns, const std::string& title = "提供微信",
+                       const std::string& good = "[请在旺旺留言, 不加微信, 旺旺联系]") {
+  return "pack: demo\ntitle: 演示\nversion: 1\nplatform_rules: [演示规则]\nrules:\n"
+         "  - id: demo.wechat\n    title: " + title + "\n    points: 6\n    message: m\n    suggestion: s\n"
+         "    source: s\n    patterns: " + patterns + "\n    examples:\n"
+         "      bad: ['[[加我微信]]吧', '亲[[加我微信]]', '[[加我微信]]哦']\n      good: " + good + "\n";
+}
+
+std::string list_of(std::size_t n, const std::string& item) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < n; ++i) out += (i ? ", " : "") + item;
+  return out + "]";
+}
+
+}  // namespace
+
+TEST_CASE("limits: a pack, its strings and its lists are bounded, with exact errors") {
+  REQUIRE(load_error(limit_pack("['加我微信']"), "p.yaml").code == ErrorCode::kOk);
+
+  const std::string huge(1100000, 'a');
+  CHECK(load_error(limit_pack("['加我微信']", "'" + huge + "'"), "p.yaml").to_string() ==
+        "p.yaml: error: pack is 1100356 bytes, over the limit of 1048576");
+
+  CHECK(load_error(limit_pack("['" + std::string(5000, 'a') + "']"), "p.yaml").to_string() ==
+        "p.yaml:12:16: error: 'a pattern' is 5000 bytes, over the limit of 4096 [demo.wechat]");
+
+  CHECK(load_error(limit_pack(list_of(101, "'加我微信'")), "p.yaml").to_string() ==
+        "p.yaml:12:15: error: 'patterns' may list at most 100 entries, found 101 [demo.wechat]");
+
+  CHECK(load_error(limit_pack("['加我微信']", "提供微信", list_of(201, "旺旺")), "p.yaml").to_string() ==
+        "p.yaml:15:13: error: 'examples.good' may list at most 200 entries, found 201 [demo.wechat]");
+
+  // 900 KB of file, but an alias repeats one string past the 4 MiB that may be read.
+  std::string aliased = limit_pack("['加我微信']", "&t '" + std::string(900000, 'a') + "'",
+                                   "[旺旺, 旺旺, 旺旺, *t, *t, *t, *t, *t]");
+  const Error e = load_error(aliased, "p.yaml");
+  CHECK(e.code == ErrorCode::kSchema);
+  CHECK(e.message == "the pack's strings add up to more than 4 MiB (YAML aliases repeat them)");
+}
+
+TEST_CASE("limits: deeply nested YAML is an error, not a crash") {
+  const std::string deep = "pack: " + std::string(100000, '[') + std::string(100000, ']') + "\n";
+  const Error e = load_error(deep, "deep.yaml");
+  CHECK(e.code == ErrorCode::kYamlSyntax);
+  CHECK(e.file == "deep.yaml");
+}

@@ -101,9 +101,12 @@ class REPLYLINT_API Engine {
  public:
   // Compiles packs into an engine. Errors: kInvalidArgument (no packs, no rules),
   // kDuplicateRule, kBadPattern (RE2 refused a pattern or exception, or a pattern can match
-  // the empty string; names file:line:column and rule), kOutOfMemory (RE2's budget).
+  // the empty string; names file:line:column and rule), kSchema (a rule flags one of its own
+  // compliant examples; names the example's file:line:column and the rule), kOutOfMemory
+  // (RE2's budget).
   static Result<Engine> compile(const std::vector<PackSpec>& packs, EngineOptions options = {});
-  // compile(embedded_packs()).
+  // compile(embedded_packs()), without re-running the examples at every start: the test suite
+  // runs every example of the built-in packs before they ship.
   static Result<Engine> from_embedded(EngineOptions options = {});
   // compile(load_pack_dir(dir)). Errors also: kIo, kYamlSyntax, kSchema.
   static Result<Engine> from_directory(const std::string& dir, EngineOptions options = {});
@@ -129,6 +132,7 @@ class REPLYLINT_API Engine {
  private:
   struct Impl;
   explicit Engine(std::shared_ptr<const Impl> impl);
+  static Result<Engine> build(const std::vector<PackSpec>& packs, EngineOptions options, bool verify_examples);
   std::shared_ptr<const Impl> impl_;
 };
 

@@ -63,6 +63,7 @@ stderr_has bad-format 2 "--format" check --rules packs --format xml "a"
 stderr_has no-subcommand 2 "subcommand" 
 stderr_has unknown-rule 2 "unknown rule 'demo.qq'" explain demo.qq --rules packs
 stderr_has broken-pack 2 "broken/demo.yaml:14:9: error: bad pattern '(微信': missing ): (微信 [demo.wechat]" check --rules broken "a"
+stderr_has own-example 2 "contradicts/demo.yaml:17:17: error: the rule flags its own compliant example at '微信' [demo.wechat]" rules test contradicts
 stderr_has missing-dir 2 "Directory does not exist" check --rules no-such-dir "a"
 "$bin" --help >"$tmp/out" 2>&1 && grep -q "Exit status: 0 no violations" "$tmp/out" && grep -q "check" "$tmp/out" \
   && passed=$((passed + 1)) || { echo "FAIL help"; failed=$((failed + 1)); }
