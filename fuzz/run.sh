@@ -10,7 +10,7 @@ build=$root/build-fuzz
 flags="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fsanitize=fuzzer-no-link -g -O1"
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
   -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_C_FLAGS="$flags" -DREPLYLINT_FUZZ=ON -DREPLYLINT_BUILD_TESTS=OFF >/dev/null
-cmake --build "$build" -j2 --target fuzz_check fuzz_load_pack >/dev/null
+cmake --build "$build" -j2 --target fuzz_check fuzz_load_pack fuzz_lint_readers >/dev/null
 status=0
 run() {
   local target=$1
@@ -26,4 +26,5 @@ run() {
 }
 run check "$root/fuzz/corpus/check" "$root/tests/corpus"
 run load_pack "$root/fuzz/corpus/load_pack" "$root/rules" "$root/tests/bad_packs"
+run lint_readers "$root/fuzz/corpus/lint_readers"
 exit $status

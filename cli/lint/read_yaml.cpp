@@ -74,7 +74,11 @@ class Walker final : public YAML::EventHandler {
     std::string path;
   };
 
-  std::size_t offset(const YAML::Mark& m) const { return src_.body_start() + static_cast<std::size_t>(m.pos); }
+  // yaml-cpp counts marks in its own decoding, which drifts past the file's bytes after invalid
+  // UTF-8: never point outside the file.
+  std::size_t offset(const YAML::Mark& m) const {
+    return std::min(src_.bytes().size(), src_.body_start() + static_cast<std::size_t>(std::max(0, m.pos)));
+  }
 
   // Where the node now starting stands.
   Context context() const {
@@ -200,6 +204,16 @@ class DocumentStart final : public YAML::EventHandler {
 
 }  // namespace
 
+namespace {
+
+// The file offset of a yaml-cpp mark, which may point one past the last byte (an error at
+// the end of input) or, after an escape at the very end, further: clamped to the file.
+std::size_t mark_offset(const SourceText& src, int pos) {
+  return std::min(src.bytes().size(), src.body_start() + static_cast<std::size_t>(std::max(0, pos)));
+}
+
+}  // namespace
+
 ReadResult read_yaml(const SourceText& src, const ReadSettings& settings) {
   ReadResult r;
   Walker walker(src, settings, r);
@@ -210,7 +224,7 @@ ReadResult read_yaml(const SourceText& src, const ReadSettings& settings) {
     int last = -2;
     while (parser.HandleNextDocument(guard)) {
       if (guard.pos == last) {
-        const std::size_t at = src.body_start() + static_cast<std::size_t>(std::max(0, guard.pos));
+        const std::size_t at = mark_offset(src, guard.pos);
         const char c = at < src.bytes().size() ? src.bytes()[at] : ' ';
         r.replies.clear();
         r.fatal = Problem{at, std::string("YAML: cannot parse from here") +
@@ -221,7 +235,7 @@ ReadResult read_yaml(const SourceText& src, const ReadSettings& settings) {
     }
   } catch (const YAML::Exception& e) {
     r.replies.clear();
-    r.fatal = Problem{src.body_start() + static_cast<std::size_t>(std::max(0, e.mark.pos)), "YAML: " + e.msg};
+    r.fatal = Problem{mark_offset(src, e.mark.pos), "YAML: " + e.msg};
     return r;
   }
 
