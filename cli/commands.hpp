@@ -11,5 +11,6 @@ int run_rules_list(const Options& o);
 int run_rules_test(const Options& o);
 int run_explain(const Options& o);
 int run_lint(const Options& o);  // cli/lint/run.cpp
+int run_rules_profile(const Options& o);  // cli/profile.cpp
 
 }  // namespace replylint::cli

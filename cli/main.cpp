@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
     case Command::kRulesTest: return run_rules_test(o);
     case Command::kExplain: return run_explain(o);
     case Command::kLint: return run_lint(o);
+    case Command::kRulesProfile: return run_rules_profile(o);
   }
   return 2;
 }

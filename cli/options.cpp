@@ -51,6 +51,16 @@ Parsed parse(int argc, char** argv) {
                                                  "exit 1 when any fails");
   test->add_option("dir", o.rules_dir, "a directory of *.yaml packs")->type_name("DIR")->check(CLI::ExistingDirectory);
 
+  CLI::App* profile = rules->add_subcommand(
+      "profile", "what each rule costs on a corpus of replies (one per line): how often the Set picks it, "
+                 "how long confirming it takes, and what it would cost alone; the slowest first");
+  profile->add_option("corpus", o.corpus, "replies, one per line (default: standard input)")->type_name("FILE");
+  profile->add_option("--sample", o.sample, "replies used for the per-rule costs that run a rule on every reply "
+                                            "(default: 2000)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))
+      ->type_name("N");
+  rules_option(profile);
+
   CLI::App* explain = app.add_subcommand("explain", "what a rule checks, why, what it costs, and its source");
   explain->add_option("rule", o.rule, "a rule id, e.g. off-platform.wechat")->required()->type_name("RULE");
   rules_option(explain);
@@ -104,6 +114,8 @@ Parsed parse(int argc, char** argv) {
     o.command = Command::kRulesTest;
   } else if (lint->parsed()) {
     o.command = Command::kLint;
+  } else if (profile->parsed()) {
+    o.command = Command::kRulesProfile;
   } else {
     o.command = Command::kExplain;
   }

@@ -9,7 +9,7 @@
 
 namespace replylint::cli {
 
-enum class Command { kCheck, kRulesList, kRulesTest, kExplain, kLint };
+enum class Command { kCheck, kRulesList, kRulesTest, kExplain, kLint, kRulesProfile };
 enum class Input { kArguments, kStdin, kLines };
 
 struct Options {
@@ -30,6 +30,9 @@ struct Options {
   int fail_on = 0;                     // --fail-on; 0: the config's fail_on, else any violation
   int min_points = 0;                  // --min-points: show replies with at least this many points
   bool show_matches = false;           // --show-matches (check and lint): do not mask contact and buyer data
+  // rules profile (cli/profile.cpp)
+  std::string corpus;                  // replies one per line; empty or "-": standard input
+  std::size_t sample = 2000;           // replies for the costs that run every pattern alone
 };
 
 // The options, or the exit status when parsing already decided it: 0 after --help or

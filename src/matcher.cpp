@@ -4,7 +4,10 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <mutex>
+#include <optional>
 
+#include "compressed_alphabet.hpp"
 #include "normalizer.hpp"
 #include "validators.hpp"
 
@@ -41,17 +44,143 @@ std::size_t forward_chars(std::string_view s, std::size_t pos, int chars) {
   return pos;
 }
 
+// Calls visit(i) for each character of `p` that is syntax rather than a literal: everything
+// outside escapes, \Q...\E and bracket expressions. Stops when visit returns false.
+template <typename Visit>
+void scan_syntax(std::string_view p, Visit visit) {
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    const char c = p[i];
+    if (c == '\\') {
+      if (i + 1 < p.size() && p[i + 1] == 'Q') {
+        const std::size_t e = p.find("\\E", i + 2);
+        if (e == std::string_view::npos) return;
+        i = e + 1;
+      } else {
+        ++i;
+      }
+    } else if (c == '[') {
+      std::size_t j = i + 1;
+      if (j < p.size() && p[j] == '^') ++j;
+      if (j < p.size() && p[j] == ']') ++j;  // a leading ']' is a member
+      for (; j < p.size() && p[j] != ']'; ++j) {
+        if (p[j] == '\\') {
+          ++j;
+        } else if (p[j] == '[' && j + 1 < p.size() && p[j + 1] == ':') {
+          const std::size_t e = p.find(":]", j + 2);
+          if (e != std::string_view::npos) j = e + 1;
+        }
+      }
+      i = j;
+    } else if (!visit(i)) {
+      return;
+    }
+  }
+}
+
+// Whether the group named "span" is the whole pattern, (?P<span>...): then the span is the
+// match, and RE2 need not be asked for groups, which spares it a submatch search (about half
+// of a confirmation).
+bool span_is_whole(std::string_view p) {
+  if (p.rfind("(?P<span>", 0) != 0) return false;
+  int depth = 0;
+  bool whole = false;
+  scan_syntax(p, [&](std::size_t i) {
+    if (p[i] == '(') ++depth;
+    if (p[i] == ')' && --depth == 0) {
+      whole = i + 1 == p.size();
+      return false;
+    }
+    return true;
+  });
+  return whole;
+}
+
+// Whether compiling `p` could fail for size although it parses: a counted repetition of 100 or
+// more, or a very long pattern. Those are compiled when the matcher is built, so that such a
+// pack is refused then, as RE2 words it ("pattern too large - compile failed"); the others
+// cannot come near RE2's budget and are compiled on first use.
+bool may_be_too_large(std::string_view p) {
+  if (p.size() >= 4096) return true;
+  bool large = false;
+  scan_syntax(p, [&](std::size_t i) {
+    if (p[i] != '{') return true;
+    for (std::size_t j = i + 1; j < p.size() && ((p[j] >= '0' && p[j] <= '9') || p[j] == ','); ++j) {
+      std::size_t k = j;
+      while (k < p.size() && p[k] >= '0' && p[k] <= '9') ++k;
+      if (k - j >= 3) large = true;  // 100 or more
+      j = k;
+      if (j >= p.size() || p[j] != ',') break;
+    }
+    return !large;
+  });
+  return large;
+}
+
+// The index RE2 will give the capturing group called `name` (groups are numbered by their
+// opening parenthesis), or 0 when there is none. Reads RE2 syntax only as far as groups need:
+// escapes, \Q...\E and bracket expressions are skipped.
+int named_group_index(std::string_view p, std::string_view name) {
+  int group = 0, found = 0;
+  scan_syntax(p, [&](std::size_t i) {
+    if (p[i] != '(') return true;
+    if (i + 1 < p.size() && p[i + 1] == '?') {
+      if (p.substr(i + 2, 2) == "P<") {
+        ++group;
+        const std::size_t close = p.find('>', i + 4);
+        if (close != std::string_view::npos && p.substr(i + 4, close - i - 4) == name) found = group;
+      }
+    } else {
+      ++group;
+    }
+    return found == 0;
+  });
+  return found;
+}
+
 }  // namespace
+
+// An RE2 compiled the first time it is needed. A process rarely needs most of them (`replylint
+// check` of one reply, one or two), and compiling all 170 patterns and 190 exceptions of the
+// shipped packs took 30 ms of the 50 ms an engine took to build. The pattern was parsed when
+// the matcher was built, and compiled then if it could be too large (may_be_too_large), so
+// compiling here does not fail; should RE2 still refuse it for size, it is compiled again
+// with the Set's budget rather than left unusable.
+class OnDemandRE2 {
+ public:
+  explicit OnDemandRE2(std::string pattern, std::unique_ptr<RE2> compiled = nullptr)
+      : pattern_(std::move(pattern)), re_(std::move(compiled)) {}
+  const RE2& get() const {
+    std::call_once(once_, [this] {
+      if (!re_) re_ = std::make_unique<RE2>(pattern_, pattern_options());
+      if (!re_->ok()) {
+        RE2::Options bigger = pattern_options();
+        bigger.set_max_mem(kSetMaxMem);
+        re_ = std::make_unique<RE2>(pattern_, bigger);
+      }
+      const auto& named = re_->NamedCapturingGroups();
+      if (const auto found = named.find("span"); found != named.end() && !span_is_whole(pattern_))
+        span_group_ = found->second;
+    });
+    return *re_;
+  }
+  // The group named "span", or 0 when the span is the whole match. Valid after get().
+  int span_group() const { return span_group_; }
+
+ private:
+  std::string pattern_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<RE2> re_;
+  mutable int span_group_ = 0;
+};
 
 struct Matcher::Rule {
   struct Exception {
     ExceptionSpec::Where where;
-    std::unique_ptr<RE2> re;
+    std::unique_ptr<OnDemandRE2> re;
     int window;
   };
   struct Pattern {
-    std::unique_ptr<RE2> re;
-    int span_group;  // the group named "span", or 0 for the whole match
+    std::unique_ptr<OnDemandRE2> re;
   };
   std::vector<Pattern> patterns;
   std::vector<Exception> unless;
@@ -72,7 +201,7 @@ struct Matcher::Rule {
         case ExceptionSpec::Where::kInside: scope = text.substr(begin, end - begin); break;
         case ExceptionSpec::Where::kReply: scope = text; break;
       }
-      if (RE2::PartialMatch(scope, *e.re)) return true;
+      if (RE2::PartialMatch(scope, e.re->get())) return true;
     }
     return false;
   }
@@ -80,11 +209,13 @@ struct Matcher::Rule {
   // The span of the first match of `pattern` that no exception excuses and the validator
   // accepts. The span is the group named "span" where the pattern has one and it took part.
   bool first_unexcused(std::string_view text, const Pattern& pattern, std::size_t& begin, std::size_t& end) const {
+    const RE2& re = pattern.re->get();
+    const int span_group = pattern.re->span_group();  // checked < kMaxGroups at build
     re2::StringPiece groups[kMaxGroups];
-    const int n = pattern.span_group + 1;
+    const int n = span_group + 1;
     std::size_t pos = 0;
-    while (pos <= text.size() && pattern.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, n)) {
-      const re2::StringPiece& m = groups[pattern.span_group].data() ? groups[pattern.span_group] : groups[0];
+    while (pos <= text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, groups, n)) {
+      const re2::StringPiece& m = groups[span_group].data() ? groups[span_group] : groups[0];
       const re2::StringPiece span = m.empty() ? groups[0] : m;
       begin = static_cast<std::size_t>(span.data() - text.data());
       end = begin + span.size();
@@ -102,10 +233,61 @@ struct Matcher::Rule {
 
 struct Matcher::Impl {
   std::vector<Rule> rules;
-  std::vector<std::size_t> pattern_rule;  // Set index -> rule index
-  std::vector<std::size_t> pattern_slot;  // Set index -> index in the rule's patterns
-  std::unique_ptr<RE2::Set> set;
+  std::vector<std::size_t> pattern_rule;  // pattern index (compile order) -> rule index
+  std::vector<std::size_t> pattern_slot;  // pattern index -> index in the rule's patterns
+  // Candidate selection: the patterns rewritten over the compressed alphabet in one Set that
+  // reads encoded text, and any the rewriter could not handle in a Set that reads the
+  // normalized text itself. Each maps its Set indexes back to pattern indexes.
+  CompressedAlphabet alphabet;
+  std::unique_ptr<RE2::Set> coded_set, plain_set;
+  std::vector<int> coded_patterns, plain_patterns;
 };
+
+namespace {
+
+// The normalized text of every example of every pack, markers removed: text like the replies
+// the engine will see, for choosing which characters get single-byte codes.
+std::vector<std::string> example_texts(const std::vector<PackSpec>& packs) {
+  std::vector<std::string> texts;
+  Normalized n;
+  NormalizerScratch scratch;
+  for (const PackSpec& pack : packs)
+    for (const RuleSpec& rule : pack.rules)
+      for (const auto* list : {&rule.bad_examples, &rule.good_examples})
+        for (const ExampleSpec& e : *list) {
+          std::string text = e.text;
+          for (const char* marker : {"[[", "]]"})
+            for (std::size_t at; (at = text.find(marker)) != std::string::npos;) text.erase(at, 2);
+          normalize(text, n, scratch);
+          texts.push_back(n.text);
+        }
+  return texts;
+}
+
+// Matches `set` over `text` and appends the pattern indexes it reports (through `map`) to
+// `out`. False, with `failed` set, when RE2 could not answer (its DFA ran out of memory).
+bool match_set(const RE2::Set& set, std::string_view text, const std::vector<int>& map, std::vector<int>& scratch,
+               std::vector<int>& out, bool& failed) {
+  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+  // First without asking which patterns: RE2 then stops at the first match and allocates
+  // nothing, and most replies match nothing at all.
+  if (!set.Match(text, nullptr, &info)) {
+    failed = info.kind != RE2::Set::kNoError;
+    return false;
+  }
+  if (!set.Match(text, &scratch, &info)) {
+    failed = true;
+    return false;
+  }
+  for (int k : scratch) out.push_back(map[static_cast<std::size_t>(k)]);
+  return true;
+}
+
+thread_local ScratchArray<char> t_encoded;  // per-thread scratch: the reply in the compressed alphabet
+thread_local std::vector<int> t_set_hits;
+
+
+}  // namespace
 
 Matcher::Matcher() : impl_(std::make_unique<Impl>()) {}
 Matcher::~Matcher() = default;
@@ -113,10 +295,24 @@ Matcher::~Matcher() = default;
 Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec>& packs) {
   std::shared_ptr<Matcher> m(new Matcher());
   Impl& impl = *m->impl_;
-  RE2::Options set_options = pattern_options();
-  set_options.set_max_mem(kSetMaxMem);
-  impl.set = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
 
+  // Every pattern and exception is parsed here, so that a broken pack is refused now; they are
+  // compiled when first needed (OnDemandRE2). RE2::Set::Add parses exactly as the RE2
+  // constructor does and reports the same error text.
+  RE2::Options parse_options = pattern_options();
+  RE2::Set parser(parse_options, RE2::UNANCHORED);
+  auto parse_error = [&](const std::string& pattern) {
+    std::string error;
+    return parser.Add(pattern, &error) < 0 ? std::optional<std::string>(error) : std::nullopt;
+  };
+
+  struct Origin {
+    const PackSpec* pack;
+    const RuleSpec* rule;
+    const PatternSpec* pattern;
+  };
+  std::vector<Origin> origins;  // per pattern index
+  std::vector<std::string> patterns;
   for (const PackSpec& pack : packs) {
     for (const RuleSpec& spec : pack.rules) {
       auto bad = [&](const SourcePos& p, const std::string& what) {
@@ -125,51 +321,152 @@ Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec
       Rule rule;
       rule.validate = spec.validate;
       for (const PatternSpec& p : spec.patterns) {
-        auto re = std::make_unique<RE2>(p.pattern, pattern_options());
-        if (!re->ok())
-          return bad(p.pos, "bad pattern '" + p.pattern + "': " + re->error());
-        if (RE2::FullMatch("", *re))
-          return bad(p.pos, "pattern '" + p.pattern + "' matches the empty string, so it would fire everywhere");
-        int span_group = 0;
-        if (auto g = re->NamedCapturingGroups().find("span"); g != re->NamedCapturingGroups().end())
-          span_group = g->second;
-        if (span_group >= Rule::kMaxGroups)
+        if (auto error = parse_error(p.pattern)) return bad(p.pos, "bad pattern '" + p.pattern + "': " + *error);
+        std::unique_ptr<RE2> compiled;
+        if (may_be_too_large(p.pattern)) {
+          compiled = std::make_unique<RE2>(p.pattern, pattern_options());
+          if (!compiled->ok()) return bad(p.pos, "bad pattern '" + p.pattern + "': " + compiled->error());
+        }
+        if (named_group_index(p.pattern, "span") >= Rule::kMaxGroups)
           return bad(p.pos, "pattern '" + p.pattern + "' has its 'span' group after more than " +
                                 std::to_string(Rule::kMaxGroups - 1) + " groups");
-        std::string set_error;
-        if (impl.set->Add(p.pattern, &set_error) < 0) return bad(p.pos, "bad pattern '" + p.pattern + "': " + set_error);
         impl.pattern_rule.push_back(impl.rules.size());
         impl.pattern_slot.push_back(rule.patterns.size());
-        rule.patterns.push_back({std::move(re), span_group});
+        rule.patterns.push_back({std::make_unique<OnDemandRE2>(p.pattern, std::move(compiled))});
+        patterns.push_back(p.pattern);
+        origins.push_back({&pack, &spec, &p});
       }
+      // Exceptions that look at the same text (same place, same window) become one RE2, the
+      // alternation of their patterns: one search instead of several, the same answer (a
+      // match is excused when any of them matches). Patterns that cannot be pasted into an
+      // alternation safely (\Q without \E, named groups that could clash) stay alone.
+      std::vector<std::pair<const ExceptionSpec*, std::string>> merged;  // first of a group, pattern
       for (const ExceptionSpec& e : spec.unless) {
-        auto re = std::make_unique<RE2>(e.pattern, pattern_options());
-        if (!re->ok())
-          return bad(e.pos, "bad 'unless' pattern '" + e.pattern + "': " + re->error());
-        rule.unless.push_back({e.where, std::move(re), e.window});
+        if (auto error = parse_error(e.pattern)) return bad(e.pos, "bad 'unless' pattern '" + e.pattern + "': " + *error);
+        if (may_be_too_large(e.pattern)) {
+          const RE2 compiled(e.pattern, pattern_options());
+          if (!compiled.ok()) return bad(e.pos, "bad 'unless' pattern '" + e.pattern + "': " + compiled.error());
+        }
+        const bool pastable = e.pattern.find("\\Q") == std::string::npos && e.pattern.find("(?P<") == std::string::npos;
+        const int window = e.where == ExceptionSpec::Where::kBefore || e.where == ExceptionSpec::Where::kAfter ? e.window : 0;
+        auto same = std::find_if(merged.begin(), merged.end(), [&](const auto& m) {
+          const int w = m.first->where == ExceptionSpec::Where::kBefore || m.first->where == ExceptionSpec::Where::kAfter
+                            ? m.first->window
+                            : 0;
+          return m.first->where == e.where && w == window && !m.second.empty();
+        });
+        if (pastable && same != merged.end() && !parse_error(same->second + "|(?:" + e.pattern + ")")) {
+          same->second += "|(?:" + e.pattern + ")";
+        } else {
+          merged.push_back({&e, pastable ? "(?:" + e.pattern + ")" : std::string()});
+          if (!pastable) merged.back().second.clear();
+        }
       }
+      for (const auto& [e, pattern] : merged)
+        rule.unless.push_back({e->where, std::make_unique<OnDemandRE2>(pattern.empty() ? e->pattern : pattern), e->window});
       impl.rules.push_back(std::move(rule));
     }
   }
   if (impl.rules.empty()) return Error{ErrorCode::kInvalidArgument, "no rules to compile"};
-  if (!impl.set->Compile())
+
+  const std::vector<std::string> examples = example_texts(packs);
+  impl.alphabet = CompressedAlphabet::build(patterns, examples);
+  RE2::Options coded_options = pattern_options();
+  coded_options.set_encoding(RE2::Options::EncodingLatin1);
+  coded_options.set_max_mem(kSetMaxMem);
+  RE2::Options plain_options = pattern_options();
+  plain_options.set_max_mem(kSetMaxMem);
+  auto coded = std::make_unique<RE2::Set>(coded_options, RE2::UNANCHORED);
+  auto plain = std::make_unique<RE2::Set>(plain_options, RE2::UNANCHORED);
+  for (std::size_t k = 0; k < patterns.size(); ++k) {
+    const auto rewritten = impl.alphabet.rewrite(patterns[k]);
+    if (rewritten && coded->Add(*rewritten, nullptr) >= 0) {
+      impl.coded_patterns.push_back(static_cast<int>(k));
+    } else {
+      plain->Add(patterns[k], nullptr);  // parsed above
+      impl.plain_patterns.push_back(static_cast<int>(k));
+    }
+  }
+  auto too_big = [] {
     return Error{ErrorCode::kOutOfMemory, "the rule patterns together exceed RE2's memory budget of " +
                                               std::to_string(kSetMaxMem >> 20) + " MB"};
+  };
+  if (!impl.coded_patterns.empty()) {
+    if (!coded->Compile()) return too_big();
+    impl.coded_set = std::move(coded);
+  }
+  if (!impl.plain_patterns.empty()) {
+    if (!plain->Compile()) return too_big();
+    impl.plain_set = std::move(plain);
+  }
+
+  // A pattern that matches the empty string would fire on every reply. The Sets tell which
+  // do: matching the empty text, a rewritten pattern behaves as the original (only anchors and
+  // repetition counts matter there). This also builds the Sets' start states, the first states
+  // of their automata, now rather than during the first reply.
+  std::vector<int> empty;
+  for (const auto& [set, map] : {std::pair{impl.coded_set.get(), &impl.coded_patterns},
+                                 std::pair{impl.plain_set.get(), &impl.plain_patterns}}) {
+    std::vector<int> found;
+    if (set && set->Match("", &found))
+      for (int k : found) empty.push_back((*map)[static_cast<std::size_t>(k)]);
+  }
+  if (!empty.empty()) {
+    const Origin& o = origins[static_cast<std::size_t>(*std::min_element(empty.begin(), empty.end()))];
+    return Error{ErrorCode::kBadPattern,
+                 "pattern '" + o.pattern->pattern + "' matches the empty string, so it would fire everywhere",
+                 o.pack->file, o.pattern->pos.line, o.pattern->pos.column, o.rule->id};
+  }
   return std::shared_ptr<const Matcher>(std::move(m));
 }
 
-void Matcher::match(const Normalized& normalized, std::vector<int>& candidates, std::vector<Hit>& hits) const {
-  const std::string_view text = normalized.text;
+bool Matcher::candidates(const Normalized& normalized, std::vector<int>& candidates) const {
+  const Impl& impl = *impl_;
   candidates.clear();
-  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-  if (!impl_->set->Match(text, &candidates, &info) && info.kind != RE2::Set::kNoError) {
-    // The DFA ran out of memory on this text: fall back to trying every pattern, which is
-    // slower but gives the same answer.
+  bool failed = false;
+  if (impl.coded_set) {
+    t_encoded.reserve(2 * normalized.size() + 1, 0);
+    const std::size_t length = impl.alphabet.encode(normalized, t_encoded.data());
+    match_set(*impl.coded_set, std::string_view(t_encoded.data(), length), impl.coded_patterns, t_set_hits, candidates,
+              failed);
+  }
+  if (impl.plain_set && !failed)
+    match_set(*impl.plain_set, normalized.text, impl.plain_patterns, t_set_hits, candidates, failed);
+  if (failed) {
+    // A DFA ran out of memory on this text: try every pattern, which is slower but gives the
+    // same answer.
     candidates.clear();
-    for (std::size_t i = 0; i < impl_->pattern_rule.size(); ++i) candidates.push_back(static_cast<int>(i));
+    for (std::size_t i = 0; i < impl.pattern_rule.size(); ++i) candidates.push_back(static_cast<int>(i));
+    return true;
   }
   std::sort(candidates.begin(), candidates.end());  // rule order, then pattern order
+  return !candidates.empty();
+}
 
+void Matcher::match(const Normalized& normalized, std::vector<int>& candidates, std::vector<Hit>& hits) const {
+  if (this->candidates(normalized, candidates)) confirm(normalized.text, candidates, hits);
+}
+
+std::size_t Matcher::pattern_count() const { return impl_->pattern_rule.size(); }
+std::size_t Matcher::pattern_rule(std::size_t pattern) const { return impl_->pattern_rule[pattern]; }
+
+int Matcher::program_size(std::size_t pattern) const {
+  const Rule& rule = impl_->rules[impl_->pattern_rule[pattern]];
+  return rule.patterns[impl_->pattern_slot[pattern]].re->get().ProgramSize();
+}
+
+bool Matcher::confirm_pattern(std::size_t pattern, std::string_view text, std::size_t& begin, std::size_t& end) const {
+  const Rule& rule = impl_->rules[impl_->pattern_rule[pattern]];
+  return rule.first_unexcused(text, rule.patterns[impl_->pattern_slot[pattern]], begin, end);
+}
+
+void Matcher::match_each_rule(const Normalized& normalized, std::vector<int>& candidates, std::vector<Hit>& hits) const {
+  candidates.clear();
+  for (std::size_t i = 0; i < impl_->pattern_rule.size(); ++i) candidates.push_back(static_cast<int>(i));
+  confirm(normalized.text, candidates, hits);
+}
+
+void Matcher::confirm(std::string_view text, const std::vector<int>& candidates, std::vector<Hit>& hits) const {
   std::size_t i = 0;
   while (i < candidates.size()) {
     const std::size_t rule_index = impl_->pattern_rule[candidates[i]];

@@ -1,9 +1,17 @@
 // The only RE2 user: every rule's patterns in one RE2::Set to pick candidate rules, then each
-// candidate confirmed with its own RE2 and its `unless` exceptions, all on normalized text.
+// candidate confirmed with its own RE2 and its `unless` exceptions on normalized text.
+//
+// The Set reads the reply re-encoded in a compressed alphabet (compressed_alphabet.hpp): one
+// or two bytes per character instead of three, with patterns rewritten to match; it is a
+// filter that may pick a pattern that does not match, never miss one that does. Patterns and
+// exceptions are parsed (and so checked) when the matcher is built and compiled when first
+// needed. Thread safety: a built Matcher is immutable to its users; any number of threads may
+// call its const members (RE2 guards its lazily built automata itself).
 #pragma once
 
 #include <cstddef>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 #include "replylint/pack.hpp"
@@ -28,12 +36,26 @@ class Matcher {
   // Appends one Hit per firing rule to `hits`. `candidates` is per-thread working memory.
   void match(const Normalized& text, std::vector<int>& candidates, std::vector<Hit>& hits) const;
 
+  // The same hits as match() without the candidate-selection step: every pattern of every
+  // rule tried in turn (the per-rule loop the Set saves). For the benchmark and tests.
+  void match_each_rule(const Normalized& text, std::vector<int>& candidates, std::vector<Hit>& hits) const;
+
+  // The steps of match(), one by one, for `replylint rules profile` and the benchmark.
+  // The Set's candidate patterns (indexes in compile order, sorted); false when there are none.
+  bool candidates(const Normalized& text, std::vector<int>& candidates) const;
+  // One pattern confirmed alone: the span of its first match that no exception excuses.
+  bool confirm_pattern(std::size_t pattern, std::string_view text, std::size_t& begin, std::size_t& end) const;
+  std::size_t pattern_count() const;
+  std::size_t pattern_rule(std::size_t pattern) const;  // the rule's index in compile order
+  int program_size(std::size_t pattern) const;          // RE2's measure of its compiled size
+
   ~Matcher();
 
  private:
   struct Rule;
   struct Impl;
   Matcher();
+  void confirm(std::string_view text, const std::vector<int>& candidates, std::vector<Hit>& hits) const;
   std::unique_ptr<Impl> impl_;
 };
 

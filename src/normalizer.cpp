@@ -1,133 +1,392 @@
+// One pass over the reply: decode, look up the fold table, write the folded text and the
+// original range of each folded character. The context rules of rules/README.md (a decimal
+// point kept in 19.9, a mask kept in 138****5678, Chinese numerals read as digits in runs of
+// four or more) are decided as the pass goes: the few characters whose fate depends on what
+// follows are held back or fixed up in place when it is known, so that the common character,
+// a letter with nothing pending, costs a lookup and a write.
+//
+// The rules, in terms of the items the fold makes (a folded character, or a dropped separator;
+// ill-formed UTF-8 makes no item):
+//   decimal point  a '.' separator in a chain digits ('.' digits)* of adjacent items is kept
+//                  when the chain has that one point and at most two digits after it;
+//   mask           two or more adjacent '*' separators are kept;
+//   numeral run    items from a numeral up to the next kept item that is not a numeral,
+//                  separators in between ignored; with four or more numerals, each reads as
+//                  its ASCII digit.
+// tests/test_normalizer.cpp checks this pass against a straightforward implementation of the
+// three rules, one after the other, on random and adversarial text.
 #include "normalizer.hpp"
-
-#include <unicode/utf8.h>
 
 #include "fold_table.hpp"
 
 namespace replylint::detail {
 namespace {
 
-using Item = NormalizerScratch::Item;
+using fold::kind;
 
-bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+// Writes `c` (UTF-8 length `len`) at `o`.
+inline void put_utf8(char* o, char32_t c, int len) {
+  switch (len) {
+    case 1: o[0] = static_cast<char>(c); break;
+    case 2:
+      o[0] = static_cast<char>(0xC0 | (c >> 6));
+      o[1] = static_cast<char>(0x80 | (c & 0x3F));
+      break;
+    case 3:
+      o[0] = static_cast<char>(0xE0 | (c >> 12));
+      o[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      o[2] = static_cast<char>(0x80 | (c & 0x3F));
+      break;
+    default:
+      o[0] = static_cast<char>(0xF0 | (c >> 18));
+      o[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      o[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      o[3] = static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
 
-// A '.' between digits is a decimal point (19.9, 0.5%) only when the number has that one point
-// and at most two decimals; 138.1234.5678 is a phone number broken up by dots.
-void keep_decimal_points(std::vector<Item>& items) {
-  const std::size_t n = items.size();
-  for (std::size_t i = 0; i < n;) {
-    if (!(is_ascii_digit(items[i].cp) && !items[i].separator)) { ++i; continue; }
-    // A dotted number: digits ('.' digits)*, nothing between them.
-    std::size_t j = i, dots = 0, dot_at = 0, last_group = 0;
-    while (true) {
-      std::size_t k = j;
-      while (k < n && !items[k].separator && is_ascii_digit(items[k].cp)) ++k;
-      last_group = k - j;
-      if (k + 1 < n && items[k].separator && items[k].cp == U'.' && !items[k + 1].separator &&
-          is_ascii_digit(items[k + 1].cp)) {
-        ++dots;
-        dot_at = k;
-        j = k + 1;
+int utf8_length(char32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
+
+// The state of one pass. Text and ranges are written through raw pointers into memory sized
+// for the worst case of the input (at most 4 bytes and 1 character per input code point; the
+// rare folds into several code points make room for themselves).
+class Pass {
+ public:
+  Pass(char* text, FoldedChar* ranges) : text_(text), ranges_(ranges) {}
+  // After the memory moved (it grew).
+  void rebase(char* text, FoldedChar* ranges) {
+    text_ = text;
+    ranges_ = ranges;
+  }
+
+  char* text() { return text_; }
+  FoldedChar* ranges() { return ranges_; }
+
+  std::size_t bytes = 0;  // written to text
+  std::size_t chars = 0;  // written to ranges
+
+  // Nothing pending: a letter can be written straight away, a separator dropped.
+  bool idle() const { return (chain_ | star_ | run_) == 0; }
+
+  void emit(char32_t c, int len, OriginalRange r) {
+    put_utf8(text_ + bytes, c, len);
+    bytes += static_cast<std::size_t>(len);
+    ranges_[chars++] = {c, r.from, r.to};
+  }
+
+  // A kept folded character: a numeral (digit >= 0; ascii when it is '0'..'9') or a letter.
+  void keep(char32_t c, int len, int digit, bool ascii, OriginalRange r) {
+    if (ascii) {
+      digit_in_chain();
+    } else if (chain_) {
+      end_chain();
+    }
+    star_ = kNoStar;
+    if (digit >= 0) {
+      if (!run_) {
+        run_ = 1;
+        run_count_ = 0;
+        run_cjk_ = false;
+        run_byte_ = bytes;
+        run_char_ = chars;
+      }
+      ++run_count_;
+      run_cjk_ |= !ascii;
+    } else if (run_) {
+      close_run();
+    }
+    emit(c, len, r);
+  }
+
+  // A dropped separator: 0 other, 1 '.', 2 '*'.
+  void separator(std::uint32_t which, OriginalRange r) {
+    if (which == fold::kSepDot) {
+      dot_in_chain(r);
+    } else if (chain_) {
+      end_chain();
+    }
+    if (which == fold::kSepStar) {
+      star(r);
+    } else {
+      star_ = kNoStar;  // a lone '*' stays a separator
+    }
+  }
+
+  void finish() {
+    if (chain_) end_chain();
+    star_ = kNoStar;
+    if (run_) close_run();
+  }
+
+ private:
+  enum : std::uint8_t { kNoChain = 0, kGroup, kAfterDot };
+  enum : std::uint8_t { kNoStar = 0, kOneStar, kMask };
+  struct Dot {
+    OriginalRange range;
+    std::size_t byte, chr;     // where it would go in text and ranges
+    std::uint32_t run_count;  // numerals of the current run before it
+    bool run_cjk;
+  };
+
+  void digit_in_chain() {
+    if (chain_ == kAfterDot) {
+      if (++dots_ == 1) first_dot_ = pending_dot_;
+      group_ = 0;
+      chain_ = kGroup;
+    } else if (chain_ == kNoChain) {
+      chain_ = kGroup;
+      dots_ = 0;
+      group_ = 0;
+    }
+    ++group_;
+  }
+
+  void dot_in_chain(OriginalRange r) {
+    if (chain_ == kGroup) {
+      chain_ = kAfterDot;
+      pending_dot_ = {r, bytes, chars, run_count_, run_cjk_};
+    } else if (chain_ == kAfterDot) {
+      end_chain();  // the previous '.' was not followed by a digit; this one follows no digit
+    }
+  }
+
+  // The chain is over: keep its point if it has exactly one and at most two digits after it.
+  void end_chain() {
+    if (dots_ == 1 && group_ <= 2) insert_dot(first_dot_);
+    chain_ = kNoChain;
+  }
+
+  // Puts the kept '.' back where it was dropped. Behind it in text are only the digits after
+  // it (at most two, ASCII); the numeral run it splits is closed before it and goes on after it
+  // with those digits.
+  void insert_dot(const Dot& d) {
+    const std::size_t tail = bytes - d.byte;
+    std::size_t end = d.byte;
+    if (d.run_count >= 4 && d.run_cjk) end = compact(run_byte_, d.byte, run_char_, d.chr);
+    std::memmove(text_ + end + 1, text_ + d.byte, tail);
+    text_[end] = '.';
+    bytes = end + 1 + tail;
+    std::memmove(ranges_ + d.chr + 1, ranges_ + d.chr, (chars - d.chr) * sizeof(FoldedChar));
+    ranges_[d.chr] = {U'.', d.range.from, d.range.to};
+    ++chars;
+    run_byte_ = end + 1;
+    run_char_ = d.chr + 1;
+    run_count_ -= d.run_count;
+    run_cjk_ = false;
+  }
+
+  void star(OriginalRange r) {
+    if (star_ == kNoStar) {
+      star_ = kOneStar;
+      star_range_ = r;
+      return;
+    }
+    if (star_ == kOneStar) {
+      if (run_) close_run();  // a kept '*' ends a numeral run
+      emit(U'*', 1, star_range_);
+      star_ = kMask;
+    }
+    emit(U'*', 1, r);
+  }
+
+  void close_run() {
+    if (run_count_ >= 4 && run_cjk_) bytes = compact(run_byte_, bytes, run_char_, chars);
+    run_ = 0;
+  }
+
+  // Rewrites the numerals in text[from, to), characters [first, last), as ASCII digits;
+  // returns the new end. They are numerals only: ASCII digits and BMP Chinese numerals (3
+  // bytes).
+  std::size_t compact(std::size_t from, std::size_t to, std::size_t first, std::size_t last) {
+    for (std::size_t k = first; k < last; ++k) ranges_[k].cp = static_cast<char32_t>(U'0' + numeral_digit(ranges_[k].cp));
+    std::size_t w = from;
+    for (std::size_t i = from; i < to;) {
+      const auto b = static_cast<unsigned char>(text_[i]);
+      if (b < 0x80) {
+        text_[w++] = static_cast<char>(b);
+        ++i;
         continue;
       }
-      j = k;
+      const char32_t c = (char32_t{b & 0x0Fu} << 12) | (char32_t{static_cast<unsigned char>(text_[i + 1]) & 0x3Fu} << 6) |
+                         (static_cast<unsigned char>(text_[i + 2]) & 0x3Fu);
+      text_[w++] = static_cast<char>('0' + numeral_digit(c));
+      i += 3;
+    }
+    return w;
+  }
+
+  char* text_;
+  FoldedChar* ranges_;
+
+  std::uint8_t chain_ = kNoChain, star_ = kNoStar, run_ = 0;
+  // numeral run
+  bool run_cjk_ = false;
+  std::uint32_t run_count_ = 0;
+  std::size_t run_byte_ = 0, run_char_ = 0;
+  // decimal chain
+  int dots_ = 0;
+  std::uint32_t group_ = 0;
+  Dot pending_dot_{}, first_dot_{};
+  // mask
+  OriginalRange star_range_{};
+};
+
+}  // namespace
+
+namespace {
+
+// Everything but the common case: numerals, '.', '*', folds into several code points, and
+// any character while a decision is pending. Kept out of line so that the loop stays small.
+[[gnu::noinline]] void slow_item(Pass& pass, std::uint32_t e, char32_t cp, OriginalRange r, std::size_t rest,
+                                 ScratchArray<FoldedChar>& ranges, ScratchArray<char>& text) {
+  switch (kind(e)) {
+    case fold::kKeep:
+      pass.keep(fold::folded(cp, e), fold::utf8_length(e), fold::digit(e), (e & fold::kAsciiDigit) != 0, r);
       break;
+    case fold::kSeparator:
+      pass.separator(e & 3, r);
+      break;
+    default: {
+      const char32_t* m = kFoldMulti + (e & ((1u << fold::kKindShift) - 1));
+      const std::size_t count = m[0];
+      // Room for these code points and for the rest of the input at its worst.
+      text.reserve(pass.bytes + 4 * (count + rest) + 8, pass.bytes);
+      ranges.reserve(pass.chars + count + rest + 2, pass.chars);
+      pass.rebase(text.data(), ranges.data());
+      for (std::size_t k = 1; k <= count; ++k) {
+        const char32_t c = m[k];
+        pass.keep(c, utf8_length(c), numeral_digit(c), c >= U'0' && c <= U'9', r);
+      }
     }
-    if (dots == 1 && last_group <= 2) items[dot_at].separator = false;
-    i = j;
   }
-}
-
-// Two or more '*' in a row are a mask (138****5678), which must stay visible to the rules.
-void keep_masks(std::vector<Item>& items) {
-  const std::size_t n = items.size();
-  for (std::size_t i = 0; i < n;) {
-    if (!(items[i].separator && items[i].cp == U'*')) { ++i; continue; }
-    std::size_t j = i;
-    while (j < n && items[j].separator && items[j].cp == U'*') ++j;
-    if (j - i >= 2)
-      for (std::size_t k = i; k < j; ++k) items[k].separator = false;
-    i = j;
-  }
-}
-
-// Chinese numerals read as digits inside runs of four or more digits and numerals (separators
-// between them ignored): 一三八… is a phone number, 一定 and 三天 are words.
-void read_numeral_runs(std::vector<Item>& items) {
-  constexpr std::size_t kMinRun = 4;
-  const std::size_t n = items.size();
-  for (std::size_t i = 0; i < n;) {
-    if (items[i].separator || numeral_digit(items[i].cp) < 0) { ++i; continue; }
-    std::size_t j = i, length = 0;
-    while (j < n && (items[j].separator || numeral_digit(items[j].cp) >= 0)) {
-      if (!items[j].separator) ++length;
-      ++j;
-    }
-    if (length >= kMinRun)
-      for (std::size_t k = i; k < j; ++k)
-        if (!items[k].separator) items[k].cp = U'0' + numeral_digit(items[k].cp);
-    i = j;
-  }
-}
-
-void append_utf8(const Item& item, Normalized& out) {
-  char buf[4];
-  int32_t len = 0;
-  UBool error = false;
-  U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, static_cast<UChar32>(item.cp), error);
-  if (error) return;
-  out.text.append(buf, static_cast<std::size_t>(len));
-  out.from.insert(out.from.end(), static_cast<std::size_t>(len), item.from);
-  out.to.insert(out.to.end(), static_cast<std::size_t>(len), item.to);
 }
 
 }  // namespace
 
 void normalize(std::string_view in, Normalized& out, NormalizerScratch& scratch) {
-  const FoldTable& table = FoldTable::instance();
-  out.text.clear();
-  out.from.clear();
-  out.to.clear();
-  out.invalid_utf8 = false;
-  std::vector<Item>& items = scratch.items;
-  items.clear();
+  const std::size_t n = in.size();
+  scratch.text.reserve(4 * n + 8, 0);
+  out.chars_.reserve(n + 2, 0);
+  Pass pass(scratch.text.data(), out.chars_.data());
+  bool invalid = false;
 
-  const auto* s = reinterpret_cast<const uint8_t*>(in.data());
-  const auto length = static_cast<int32_t>(in.size());
-  for (int32_t i = 0; i < length;) {
-    const auto start = static_cast<std::uint32_t>(i);
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    const auto end = static_cast<std::uint32_t>(i);
-    if (c < 0) {
-      out.invalid_utf8 = true;
+  // The hot state lives in locals; `pass` holds it while slow_item() runs.
+  char* text = scratch.text.data();
+  FoldedChar* ranges = out.chars_.data();
+  std::size_t bytes = 0, chars = 0;
+  bool idle = true;
+
+  const auto* s = reinterpret_cast<const unsigned char*>(in.data());
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char b0 = s[i];
+    char32_t cp;
+    std::uint32_t len, word;  // word: the sequence's bytes, little-endian
+    if (b0 < 0x80) {
+      cp = b0;
+      len = 1;
+      word = b0;
+    } else if ((b0 & 0xF0) == 0xE0) {
+      if (i + 2 >= n) goto invalid;
+      {
+        const unsigned char b1 = s[i + 1], b2 = s[i + 2];
+        cp = (char32_t{b0 & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
+        // Two continuation bytes, no overlong form, no surrogate: one branch for all three.
+        if ((((b1 ^ 0x80u) | (b2 ^ 0x80u)) & 0xC0u) | (cp < 0x800) | (cp - 0xD800u < 0x800u)) goto invalid;
+        len = 3;
+        word = b0 | (std::uint32_t{b1} << 8) | (std::uint32_t{b2} << 16);
+      }
+    } else if (b0 >= 0xC2 && b0 <= 0xDF) {
+      if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) goto invalid;
+      cp = (char32_t{b0 & 0x1Fu} << 6) | (s[i + 1] & 0x3Fu);
+      len = 2;
+      word = b0 | (std::uint32_t{s[i + 1]} << 8);
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+      if (i + 3 >= n) goto invalid;
+      {
+        const unsigned char b1 = s[i + 1], b2 = s[i + 2], b3 = s[i + 3];
+        if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 || (b3 & 0xC0) != 0x80) goto invalid;
+        cp = (char32_t{b0 & 0x07u} << 18) | (char32_t{b1 & 0x3Fu} << 12) | (char32_t{b2 & 0x3Fu} << 6) | (b3 & 0x3Fu);
+        if (cp < 0x10000 || cp > 0x10FFFF) goto invalid;
+        len = 4;
+        word = b0 | (std::uint32_t{b1} << 8) | (std::uint32_t{b2} << 16) | (std::uint32_t{b3} << 24);
+      }
+    } else {
+      goto invalid;
+    }
+    {
+      const OriginalRange r{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len)};
+      i += len;
+      if (idle && fold_plain(cp)) {  // the common case: a character that reads as itself
+        std::memcpy(text + bytes, &word, 4);
+        bytes += len;
+        ranges[chars++] = {cp, r.from, r.to};
+        continue;
+      }
+      const std::uint32_t e = fold_entry(cp);
+      if ((e & fold::kSimple) && idle) {
+        // A letter is written, a separator is not: kKeep is 0 and kSeparator 1.
+        const std::uint32_t keep = (e >> fold::kKindShift) ^ 1;
+        std::uint32_t advance = len;
+        const char32_t c = fold::folded(cp, e);
+        if ((e & fold::kDeltaMask) == 0) {
+          std::memcpy(text + bytes, &word, 4);  // unchanged: the input bytes (little-endian)
+        } else {
+          advance = static_cast<std::uint32_t>(fold::utf8_length(e));
+          put_utf8(text + bytes, c, static_cast<int>(advance));
+        }
+        bytes += advance & (0u - keep);
+        ranges[chars] = {c, r.from, r.to};
+        chars += keep;
+        continue;
+      }
+      pass.bytes = bytes;
+      pass.chars = chars;
+      slow_item(pass, e, cp, r, n - i, out.chars_, scratch.text);
+      bytes = pass.bytes;
+      chars = pass.chars;
+      text = pass.text();
+      ranges = pass.ranges();
+      idle = pass.idle();
       continue;
     }
-    scratch.fold.clear();
-    const char32_t raw = table.fold(static_cast<char32_t>(c), scratch.fold);
-    if (scratch.fold.empty()) {
-      items.push_back({raw, start, end, true});
-    } else {
-      for (char32_t f : scratch.fold) items.push_back({f, start, end, false});
-    }
+  invalid:
+    invalid = true;
+    ++i;
   }
-
-  keep_decimal_points(items);
-  keep_masks(items);
-  read_numeral_runs(items);
-  for (const Item& item : items)
-    if (!item.separator) append_utf8(item, out);
+  pass.bytes = bytes;
+  pass.chars = chars;
+  pass.finish();
+  out.text.assign(pass.text(), pass.bytes);
+  out.size_ = pass.chars;
+  out.invalid_utf8 = invalid;
 }
 
 std::uint32_t char_offset(std::string_view original, std::uint32_t byte_offset) {
-  const auto* s = reinterpret_cast<const uint8_t*>(original.data());
-  const auto length = static_cast<int32_t>(std::min<std::size_t>(byte_offset, original.size()));
+  // Every byte that does not continue a well-formed sequence counts one; the normalizer's
+  // decoding decides what is well-formed. A well-formed sequence counts one at its lead byte.
+  const auto* s = reinterpret_cast<const unsigned char*>(original.data());
+  const std::size_t length = std::min<std::size_t>(byte_offset, original.size());
   std::uint32_t chars = 0;
-  for (int32_t i = 0; i < length;) {
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    chars += c < 0 ? static_cast<std::uint32_t>(i - start) : 1;
+  for (std::size_t i = 0; i < length;) {
+    const unsigned char b0 = s[i];
+    std::size_t len = 1;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+      if (i + 1 < length && (s[i + 1] & 0xC0) == 0x80) len = 2;
+    } else if ((b0 & 0xF0) == 0xE0) {
+      if (i + 2 < length && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+        const char32_t cp = (char32_t{b0 & 0x0Fu} << 12) | (char32_t{s[i + 1] & 0x3Fu} << 6) | (s[i + 2] & 0x3Fu);
+        if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) len = 3;
+      }
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+      if (i + 3 < length && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 && (s[i + 3] & 0xC0) == 0x80) {
+        const char32_t cp = (char32_t{b0 & 0x07u} << 18) | (char32_t{s[i + 1] & 0x3Fu} << 12) |
+                            (char32_t{s[i + 2] & 0x3Fu} << 6) | (s[i + 3] & 0x3Fu);
+        if (cp >= 0x10000 && cp <= 0x10FFFF) len = 4;
+      }
+    }
+    ++chars;
+    i += len;
   }
   return chars;
 }
