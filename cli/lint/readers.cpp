@@ -1,5 +1,6 @@
 #include "readers.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "utf8.hpp"
@@ -75,6 +76,15 @@ ReadResult read_source(FileKind kind, const SourceText& src, const ReadSettings&
     case FileKind::kMd: r = read_md(src); break;
   }
   if (r.fatal) return r;
+
+  // Every reply's map back to the file is made non-decreasing and kept inside the file, so a
+  // reader's odd corner (a kept trailing line break of a YAML block scalar, found by fuzzing)
+  // can shift a position but never put a span's end before its start.
+  for (Reply& reply : r.replies)
+    for (std::size_t i = 0; i < reply.origin.size(); ++i) {
+      reply.origin[i] = std::min<std::uint32_t>(reply.origin[i], static_cast<std::uint32_t>(bytes.size()));
+      if (i > 0 && reply.origin[i] < reply.origin[i - 1]) reply.origin[i] = reply.origin[i - 1];
+    }
 
   // Replies with invalid UTF-8: reported at their first bad byte, not checked.
   std::vector<Reply> good;
