@@ -22,6 +22,9 @@ const icu::Normalizer2* nfkc_casefold() {
 
 // What does not carry meaning for the rules and is used to break words up.
 bool is_separator(char32_t cp) {
+  // CJK strokes written as dots and bars between characters (微丶信, 138丨1234): letters to
+  // Unicode, separators in chat. Only the stroke radicals that are not words on their own.
+  if (cp == U'\u4E36' || cp == U'\u4E28' || cp == U'\u4E3F') return true;  // 丶 丨 丿
   switch (u_charType(cp)) {
     case U_SPACE_SEPARATOR: case U_LINE_SEPARATOR: case U_PARAGRAPH_SEPARATOR:
     case U_CONTROL_CHAR: case U_FORMAT_CHAR: case U_PRIVATE_USE_CHAR: case U_SURROGATE:

@@ -57,6 +57,8 @@ TEST_CASE("separators inserted to dodge filters vanish") {
   CHECK(fold("1 3 8 1 2 3 4 5 6 7 8").text == "13812345678");
   CHECK(fold("138-1234-5678").text == "13812345678");
   CHECK(fold("亲，在的哦！").text == "亲在的哦");
+  CHECK(fold("微丶信").text == "微信");
+  CHECK(fold("138丶1234丨5678").text == "13812345678");
 }
 
 TEST_CASE("meaningful symbols stay") {
