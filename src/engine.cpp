@@ -9,6 +9,7 @@
 
 #include "replylint/engine_slot.hpp"
 
+#include "dead_literals.hpp"
 #include "matcher.hpp"
 #include "normalizer.hpp"
 
@@ -97,6 +98,44 @@ struct Selection {
   }
 };
 
+std::string utf8(char32_t cp) {
+  std::string out;
+  if (cp < 0x80) out += static_cast<char>(cp);
+  else if (cp < 0x800) { out += static_cast<char>(0xC0 | (cp >> 6)); out += static_cast<char>(0x80 | (cp & 0x3F)); }
+  else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+// A pattern or exception with a literal that normalized text never holds ('Ａ', '，', ' ',
+// '發') has a branch that can never match, or is an exception that can never apply.
+std::optional<Error> dead_pattern(const std::vector<PackSpec>& packs) {
+  const auto error = [](const PackSpec& pack, const RuleSpec& rule, const SourcePos& pos, const std::string& what,
+                        char32_t cp) {
+    return Error{ErrorCode::kBadPattern,
+                 what + " holds '" + utf8(cp) + "', which never occurs in normalized text (lower case, Simplified, "
+                        "no spaces or punctuation: rules/README.md), so it can never " +
+                     (what == "pattern" ? "match there" : "apply"),
+                 pack.file, pos.line, pos.column, rule.id};
+  };
+  for (const PackSpec& pack : packs)
+    for (const RuleSpec& rule : pack.rules) {
+      for (const PatternSpec& p : rule.patterns)
+        if (auto cp = detail::dead_literal(p.pattern)) return error(pack, rule, p.pos, "pattern", *cp);
+      for (const ExceptionSpec& e : rule.unless)
+        if (auto cp = detail::dead_literal(e.pattern)) return error(pack, rule, e.pos, "this exception", *cp);
+    }
+  return std::nullopt;
+}
+
 // A rule that flags one of its own compliant examples contradicts itself; such a pack is refused
 // at load rather than left to `rules test`. (Good examples flagged by another pack's rule are a
 // clash between packs, which only `rules test` over all of them can see.)
@@ -159,6 +198,7 @@ Result<Engine> Engine::build(const std::vector<PackSpec>& packs, EngineOptions o
         impl->rules.push_back(std::move(info));
       }
     }
+    if (auto dead = dead_pattern(packs)) return *dead;
     auto matcher = detail::Matcher::build(packs);
     if (!matcher) return matcher.error();
     impl->matcher = std::move(matcher).value();

@@ -2,6 +2,7 @@
 // common bug report of tools of this kind (../shared/DESIGN.md).
 #include <catch2/catch.hpp>
 
+#include "dead_literals.hpp"
 #include "normalizer.hpp"
 
 using replylint::detail::char_offset;
@@ -367,4 +368,16 @@ TEST_CASE("the generated fold table is what ICU says, for every code point") {
     ++checked;
   }
   CHECK(checked == 0x110000);
+}
+
+TEST_CASE("literals that normalized text never holds are found in patterns") {
+  using replylint::detail::dead_literal;
+  CHECK_FALSE(dead_literal("加我(?:微信|vx)(?P<span>[0-9]{5,11})"));
+  CHECK_FALSE(dead_literal("[A-Z，]+\\p{Han}{0,8}\\.\\*\\*"));  // classes and escapes are not literals
+  CHECK_FALSE(dead_literal("(?i)WeChat"));
+  CHECK(dead_literal("加我WeChat") == U'W');
+  CHECK(dead_literal("不能，$") == U'，');
+  CHECK(dead_literal("發票") == U'發');
+  CHECK(dead_literal("加 我") == U' ');
+  CHECK(dead_literal("\\，") == U'，');
 }
