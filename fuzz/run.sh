@@ -11,7 +11,7 @@ flags="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fsanitize=f
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
   -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_C_FLAGS="$flags" -DREPLYLINT_FUZZ=ON -DREPLYLINT_BUILD_TESTS=OFF >/dev/null
 cmake --build "$build" -j2 --target fuzz_check fuzz_load_pack fuzz_lint_readers >/dev/null
-status=0
+status=0 passed=0 failed=0
 run() {
   local target=$1
   shift
@@ -21,10 +21,14 @@ run() {
   if ! (cd "$build" && ASAN_OPTIONS=detect_leaks=1 "./fuzz/fuzz_$target" -max_total_time="$seconds" -max_len=8192 \
       -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "$work" "$@" 2>"$build/fuzz_$target.log"); then
     echo "fuzz_$target: FINDING (see $build/fuzz_$target.log)"; tail -40 "$build/fuzz_$target.log"; status=1
+    failed=$((failed + 1))
+  else
+    passed=$((passed + 1))
   fi
   grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb" "$build/fuzz_$target.log" | sed "s/^/  /"
 }
 run check "$root/fuzz/corpus/check" "$root/tests/corpus"
 run load_pack "$root/fuzz/corpus/load_pack" "$root/rules" "$root/tests/bad_packs"
 run lint_readers "$root/fuzz/corpus/lint_readers"
+echo "fuzz: $passed passed, $failed failed"
 exit $status
