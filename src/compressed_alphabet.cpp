@@ -1,5 +1,7 @@
 #include "compressed_alphabet.hpp"
 
+#include "utf8.hpp"
+
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -440,26 +442,8 @@ class AlphabetRewriter {
     bool has = true;  // unreachable when RE2 accepted the pattern; errs towards a wider class
     if (re->ok()) {
       char buf[4];
-      int len;
-      if (c < 0x80) {
-        buf[0] = static_cast<char>(c);
-        len = 1;
-      } else if (c < 0x800) {
-        buf[0] = static_cast<char>(0xC0 | (c >> 6));
-        buf[1] = static_cast<char>(0x80 | (c & 0x3F));
-        len = 2;
-      } else if (c < 0x10000) {
-        buf[0] = static_cast<char>(0xE0 | (c >> 12));
-        buf[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        buf[2] = static_cast<char>(0x80 | (c & 0x3F));
-        len = 3;
-      } else {
-        buf[0] = static_cast<char>(0xF0 | (c >> 18));
-        buf[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        buf[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        buf[3] = static_cast<char>(0x80 | (c & 0x3F));
-        len = 4;
-      }
+      const int len = utf8_length(c);
+      put_utf8(buf, c, len);
       has = RE2::FullMatch(std::string_view(buf, static_cast<std::size_t>(len)), *re);
     }
     known.emplace(c, has);

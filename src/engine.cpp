@@ -12,6 +12,7 @@
 #include "dead_literals.hpp"
 #include "matcher.hpp"
 #include "normalizer.hpp"
+#include "utf8.hpp"
 
 namespace replylint {
 
@@ -98,30 +99,13 @@ struct Selection {
   }
 };
 
-std::string utf8(char32_t cp) {
-  std::string out;
-  if (cp < 0x80) out += static_cast<char>(cp);
-  else if (cp < 0x800) { out += static_cast<char>(0xC0 | (cp >> 6)); out += static_cast<char>(0x80 | (cp & 0x3F)); }
-  else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-  return out;
-}
-
 // A pattern or exception with a literal that normalized text never holds ('Ａ', '，', ' ',
 // '發') has a branch that can never match, or is an exception that can never apply.
 std::optional<Error> dead_pattern(const std::vector<PackSpec>& packs) {
   const auto error = [](const PackSpec& pack, const RuleSpec& rule, const SourcePos& pos, const std::string& what,
                         char32_t cp) {
     return Error{ErrorCode::kBadPattern,
-                 what + " holds '" + utf8(cp) + "', which never occurs in normalized text (lower case, Simplified, "
+                 what + " holds '" + detail::utf8(cp) + "', which never occurs in normalized text (lower case, Simplified, "
                         "no spaces or punctuation: rules/README.md), so it can never " +
                      (what == "pattern" ? "match there" : "apply"),
                  pack.file, pos.line, pos.column, rule.id};

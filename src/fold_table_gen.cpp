@@ -9,12 +9,12 @@
 
 #include "fold_table.hpp"
 #include "fold_table_icu.hpp"
+#include "utf8.hpp"
 
 using namespace replylint::detail;
 
 namespace {
 
-int utf8_length(char32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
 
 }  // namespace
 

@@ -18,34 +18,13 @@
 #include "normalizer.hpp"
 
 #include "fold_table.hpp"
+#include "utf8.hpp"
 
 namespace replylint::detail {
 namespace {
 
 using fold::kind;
 
-// Writes `c` (UTF-8 length `len`) at `o`.
-inline void put_utf8(char* o, char32_t c, int len) {
-  switch (len) {
-    case 1: o[0] = static_cast<char>(c); break;
-    case 2:
-      o[0] = static_cast<char>(0xC0 | (c >> 6));
-      o[1] = static_cast<char>(0x80 | (c & 0x3F));
-      break;
-    case 3:
-      o[0] = static_cast<char>(0xE0 | (c >> 12));
-      o[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      o[2] = static_cast<char>(0x80 | (c & 0x3F));
-      break;
-    default:
-      o[0] = static_cast<char>(0xF0 | (c >> 18));
-      o[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      o[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      o[3] = static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
-int utf8_length(char32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
 
 // The state of one pass. Text and ranges are written through raw pointers into memory sized
 // for the worst case of the input (at most 4 bytes and 1 character per input code point; the
