@@ -316,7 +316,7 @@ int main(int argc, char** argv) {
 
   // The stages below the engine, and the per-rule loop, on a matcher of the same packs.
   std::vector<replylint::PackSpec> specs = engine.packs();
-  auto matcher_result = detail::Matcher::build(specs);
+  auto matcher_result = detail::build_matcher(specs);
   if (!matcher_result) {
     std::fprintf(stderr, "%s\n", matcher_result.error().to_string().c_str());
     return 2;

@@ -128,14 +128,21 @@ int run_rules_list(const Options& o) {
   Output out(stdout);
   std::size_t width = 0;
   for (const RuleInfo& r : engine->rules()) width = std::max(width, r.id.size());
+  std::size_t packs = 0;
   for (const PackSpec& pack : engine->packs()) {
+    if (pack.lexicon) {
+      out << "lexicon " << pack.id << "  " << pack.title << "  (" << static_cast<long long>(pack.classes.size())
+          << " word classes, " << pack.file << ")\n";
+      continue;
+    }
+    ++packs;
     out << pack.id << "  " << pack.title << "  (version " << static_cast<long long>(pack.version) << ", "
         << pack.file << ")\n";
     for (const RuleSpec& r : pack.rules)
       out << "  " << r.id << std::string(width + 2 - r.id.size(), ' ') << (r.points < 10 ? " " : "")
           << static_cast<long long>(r.points) << " points  " << r.title << '\n';
   }
-  const std::size_t rules = engine->rules().size(), packs = engine->packs().size();
+  const std::size_t rules = engine->rules().size();
   out << static_cast<long long>(rules) << (rules == 1 ? " rule in " : " rules in ") << static_cast<long long>(packs)
       << (packs == 1 ? " pack\n" : " packs\n");
   return 0;
@@ -174,6 +181,15 @@ int run_explain(const Options& o) {
       << "违规: " << rule->message << "\n建议: " << rule->suggestion << "\n来源: " << rule->source << "\n\n"
       << "patterns (against normalized text, rules/README.md):\n";
   for (const std::string& p : rule->patterns) out << "  " << p << '\n';
+  if (rule->expanded != rule->patterns) {
+    out << "with word classes expanded:\n";
+    for (const std::string& p : rule->expanded) out << "  " << p << '\n';
+  }
+  if (!rule->buyer.empty()) {
+    out << "only when the buyer's message matches one of:\n";
+    for (const std::string& p : rule->buyer) out << "  " << p << '\n';
+  }
+  if (rule->platform_rule != rule->id) out << "counts once with the other rules of platform rule " << rule->platform_rule << '\n';
   if (spec && !spec->unless.empty()) {
     out << "unless:\n";
     static const char* kWhere[] = {"before", "after", "inside", "reply"};

@@ -78,7 +78,7 @@ int run_rules_profile(const Options& o) {
     return 2;
   }
   const std::vector<PackSpec>& packs = engine->packs();
-  auto built = detail::Matcher::build(packs);
+  auto built = detail::build_matcher(packs);
   if (!built) {
     std::cerr << built.error().to_string() << '\n';
     return 2;
@@ -159,7 +159,7 @@ int run_rules_profile(const Options& o) {
         const std::size_t rule = matcher->pattern_rule(p);
         std::size_t b, e;
         const auto start = std::chrono::steady_clock::now();
-        const bool fired = matcher->confirm_pattern(p, normalized.text, b, e);
+        const bool fired = matcher->confirm_pattern(p, normalized, b, e);
         const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         if (!measured) continue;
         pattern_costs[p].candidates += 1;
@@ -182,9 +182,9 @@ int run_rules_profile(const Options& o) {
   for (std::size_t i = 0; i < sample; ++i) detail::normalize(replies[i], folded[i], scratch);
   for (std::size_t p = 0; p < patterns; ++p) {
     std::size_t b, e;
-    for (std::size_t i = 0; i < sample; ++i) matcher->confirm_pattern(p, folded[i].text, b, e);  // warm up
+    for (std::size_t i = 0; i < sample; ++i) matcher->confirm_pattern(p, folded[i], b, e);  // warm up
     const double t0 = cpu_seconds();
-    for (std::size_t i = 0; i < sample; ++i) matcher->confirm_pattern(p, folded[i].text, b, e);
+    for (std::size_t i = 0; i < sample; ++i) matcher->confirm_pattern(p, folded[i], b, e);
     pattern_costs[p].loop_s = cpu_seconds() - t0;
     rules[matcher->pattern_rule(p)].loop_s += pattern_costs[p].loop_s;
     rules[matcher->pattern_rule(p)].program += matcher->program_size(p);

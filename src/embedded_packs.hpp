@@ -14,3 +14,13 @@ struct EmbeddedPack {
 const std::vector<EmbeddedPack>& embedded_pack_texts();
 
 }  // namespace replylint::detail
+
+#include "replylint/pack.hpp"
+
+namespace replylint::detail {
+
+// The built-in lexicon (rules/lexicon.yaml) alone: the shared word classes and negation words
+// for packs compiled without a lexicon of their own.
+Result<PackSpec> embedded_lexicon();
+
+}  // namespace replylint::detail

@@ -10,8 +10,11 @@
 #include "replylint/engine_slot.hpp"
 
 #include "dead_literals.hpp"
+#include "embedded_packs.hpp"
 #include "matcher.hpp"
+#include "negation.hpp"
 #include "normalizer.hpp"
+#include "word_classes.hpp"
 #include "utf8.hpp"
 
 namespace replylint {
@@ -29,7 +32,7 @@ namespace {
 
 // Working memory of one thread, reused across checks so the steady state does not allocate.
 struct Scratch {
-  detail::Normalized normalized;
+  detail::Normalized normalized, buyer;
   detail::NormalizerScratch normalizer;
   std::vector<int> candidates;
   std::vector<detail::Hit> hits;
@@ -112,8 +115,12 @@ std::optional<Error> dead_pattern(const std::vector<PackSpec>& packs) {
   };
   for (const PackSpec& pack : packs)
     for (const RuleSpec& rule : pack.rules) {
-      for (const PatternSpec& p : rule.patterns)
-        if (auto cp = detail::dead_literal(p.pattern)) return error(pack, rule, p.pos, "pattern", *cp);
+      for (const auto* list : {&rule.patterns, &rule.buyer})
+        for (const PatternSpec& p : *list) {
+          if (auto cp = detail::dead_literal(p.pattern)) return error(pack, rule, p.pos, "pattern", *cp);
+          for (const std::string& w : p.with)
+            if (auto cp = detail::dead_literal(w)) return error(pack, rule, p.pos, "pattern", *cp);
+        }
       for (const ExceptionSpec& e : rule.unless)
         if (auto cp = detail::dead_literal(e.pattern)) return error(pack, rule, e.pos, "this exception", *cp);
     }
@@ -137,6 +144,22 @@ std::optional<Error> flags_own_compliant_example(const Engine& engine) {
     }
   }
   return std::nullopt;
+}
+
+// One incident of a platform rule costs its points once: of the violations that share a
+// platform rule, the one with the most points (the first of equals) counts.
+void count_platform_rules(Report& report) {
+  report.points = 0;
+  for (std::size_t i = 0; i < report.violations.size(); ++i) {
+    Violation& v = report.violations[i];
+    v.counted = true;
+    for (std::size_t j = 0; j < report.violations.size() && v.counted; ++j) {
+      const Violation& w = report.violations[j];
+      if (j != i && w.platform_rule == v.platform_rule && (w.points > v.points || (w.points == v.points && j < i)))
+        v.counted = false;
+    }
+    if (v.counted) report.points += v.points;
+  }
 }
 
 }  // namespace
@@ -164,26 +187,113 @@ Result<Engine> Engine::compile(const std::vector<PackSpec>& packs, EngineOptions
   return build(packs, options, true);
 }
 
+namespace {
+
+// The packs with every word class expanded, as the matcher compiles them, and the shared
+// negation mechanism built from the lexicon in force: the one among `packs`, else the built-in
+// one. Errors name the pattern or class at fault.
+struct Expanded {
+  std::vector<PackSpec> packs;  // rule packs only, patterns expanded
+  std::shared_ptr<const detail::Negation> negation;
+  const PackSpec* lexicon = nullptr;
+  std::vector<PackSpec> owned_lexicon;  // the built-in one, when used
+};
+
+Result<Expanded> expand(const std::vector<PackSpec>& packs) {
+  Expanded out;
+  for (const PackSpec& p : packs)
+    if (p.lexicon) {
+      if (out.lexicon)
+        return Error{ErrorCode::kInvalidArgument,
+                     "two lexicons: " + out.lexicon->file + " and " + p.file + " (the rules use one)", p.file};
+      out.lexicon = &p;
+    }
+  if (!out.lexicon) {
+    auto builtin = detail::embedded_lexicon();
+    if (!builtin) return builtin.error();
+    out.owned_lexicon.push_back(std::move(builtin).value());
+    out.lexicon = &out.owned_lexicon.back();
+  }
+  auto shared = detail::WordClasses::build(out.lexicon, nullptr);
+  if (!shared) return shared.error();
+  auto negation = detail::Negation::build(*shared, out.lexicon->file);
+  if (!negation) return negation.error();
+  out.negation = std::move(negation).value();
+  for (const PackSpec& pack : packs) {
+    if (pack.lexicon) continue;
+    auto classes = detail::WordClasses::build(out.lexicon, &pack);
+    if (!classes) return classes.error();
+    PackSpec expanded = pack;
+    for (RuleSpec& rule : expanded.rules) {
+      auto fix = [&](std::string& pattern, const SourcePos& pos) -> std::optional<Error> {
+        auto e = classes->expand(pattern);
+        if (!e) return Error{e.error().code, e.error().message, pack.file, pos.line, pos.column, rule.id};
+        pattern = std::move(e).value();
+        return std::nullopt;
+      };
+      for (auto* list : {&rule.patterns, &rule.buyer})
+        for (PatternSpec& p : *list) {
+          if (auto error = fix(p.pattern, p.pos)) return *error;
+          for (std::string& w : p.with)
+            if (auto error = fix(w, p.pos)) return *error;
+        }
+      for (ExceptionSpec& e : rule.unless)
+        if (auto error = fix(e.pattern, e.pos)) return *error;
+    }
+    out.packs.push_back(std::move(expanded));
+  }
+  return out;
+}
+
+}  // namespace
+
+namespace detail {
+Result<std::shared_ptr<const Matcher>> build_matcher(const std::vector<PackSpec>& packs) {
+  auto expanded = expand(packs);
+  if (!expanded) return expanded.error();
+  return Matcher::build(expanded->packs, expanded->negation);
+}
+}  // namespace detail
+
 Result<Engine> Engine::build(const std::vector<PackSpec>& packs, EngineOptions options, bool verify_examples) {
   try {
     if (packs.empty()) return Error{ErrorCode::kInvalidArgument, "no rule packs to compile"};
+    auto expanded = expand(packs);
+    if (!expanded) return expanded.error();
     auto impl = std::make_shared<Impl>();
     std::set<std::string> ids;
     std::set<std::string> pack_ids;
     for (const PackSpec& pack : packs) {
       if (!pack_ids.insert(pack.id).second)
         return Error{ErrorCode::kDuplicateRule, "pack '" + pack.id + "' is loaded twice", pack.file};
-      for (const RuleSpec& r : pack.rules) {
-        if (!ids.insert(r.id).second)
-          return Error{ErrorCode::kDuplicateRule, "rule id '" + r.id + "' is used twice", pack.file,
-                       r.pos.line, r.pos.column, r.id};
-        RuleInfo info{r.id, pack.id, r.title, r.message, r.suggestion, r.source, r.points, {}};
-        for (const PatternSpec& p : r.patterns) info.patterns.push_back(p.pattern);
+    }
+    for (std::size_t k = 0; k < expanded->packs.size(); ++k) {
+      const PackSpec& pack = expanded->packs[k];
+      const PackSpec& written = *std::find_if(packs.begin(), packs.end(), [&](const PackSpec& p) { return p.id == pack.id && !p.lexicon; });
+      for (std::size_t r = 0; r < pack.rules.size(); ++r) {
+        const RuleSpec& x = pack.rules[r];
+        if (!ids.insert(x.id).second)
+          return Error{ErrorCode::kDuplicateRule, "rule id '" + x.id + "' is used twice", pack.file,
+                       x.pos.line, x.pos.column, x.id};
+        RuleInfo info{x.id, pack.id, x.title, x.message, x.suggestion, x.source, x.points, {}, {}, {}, {}};
+        info.platform_rule =
+            pack.id + "." + (x.platform_rule.empty() ? x.id.substr(pack.id.size() + 1) : x.platform_rule);
+        auto describe = [](const PatternSpec& p) {
+          if (p.with.empty() && p.scope == Scope::kReply) return p.pattern;
+          std::string d = "all of [" + p.pattern;
+          for (const std::string& w : p.with) d += ", " + w;
+          d += std::string("] within a ") + (p.scope == Scope::kClause ? "clause" : p.scope == Scope::kSentence ? "sentence" : "reply");
+          if (p.distance) d += ", at most " + std::to_string(p.distance) + " characters";
+          return d;
+        };
+        for (const PatternSpec& p : written.rules[r].patterns) info.patterns.push_back(describe(p));
+        for (const PatternSpec& p : x.patterns) info.expanded.push_back(describe(p));
+        for (const PatternSpec& p : x.buyer) info.buyer.push_back(describe(p));
         impl->rules.push_back(std::move(info));
       }
     }
-    if (auto dead = dead_pattern(packs)) return *dead;
-    auto matcher = detail::Matcher::build(packs);
+    if (auto dead = dead_pattern(expanded->packs)) return *dead;
+    auto matcher = detail::Matcher::build(expanded->packs, expanded->negation);
     if (!matcher) return matcher.error();
     impl->matcher = std::move(matcher).value();
     impl->packs = packs;
@@ -247,11 +357,23 @@ Result<Report> Engine::check(std::string_view text) const {
 }
 
 Result<Report> Engine::check(std::string_view text, const CheckOptions& options) const {
+  return run({}, text, options);
+}
+
+Result<Report> Engine::check_with_buyer(std::string_view buyer, std::string_view reply,
+                                        const CheckOptions& options) const {
+  return run(buyer, reply, options);
+}
+
+Result<Report> Engine::run(std::string_view buyer, std::string_view text, const CheckOptions& options) const {
   const Impl& impl = *impl_;
   const std::size_t limit = options.max_reply_bytes ? options.max_reply_bytes : impl.options.max_reply_bytes;
   if (text.size() > limit)
     return Error{ErrorCode::kTooLong,
                  "reply is " + std::to_string(text.size()) + " bytes, over the limit of " + std::to_string(limit)};
+  if (buyer.size() > limit)
+    return Error{ErrorCode::kTooLong,
+                 "buyer's message is " + std::to_string(buyer.size()) + " bytes, over the limit of " + std::to_string(limit)};
   try {
     Selection selection;
     selection.options = &options;
@@ -277,8 +399,9 @@ Result<Report> Engine::check(std::string_view text, const CheckOptions& options)
 
     Scratch& s = thread_scratch();
     detail::normalize(text, s.normalized, s.normalizer);
+    if (!buyer.empty()) detail::normalize(buyer, s.buyer, s.normalizer);
     s.hits.clear();
-    impl.matcher->match(s.normalized, s.candidates, s.hits);
+    impl.matcher->match(s.normalized, s.candidates, s.hits, buyer.empty() ? nullptr : &s.buyer);
 
     Report report;
     report.invalid_utf8 = s.normalized.invalid_utf8;
@@ -291,6 +414,7 @@ Result<Report> Engine::check(std::string_view text, const CheckOptions& options)
       v.pack = rule.pack;
       v.title = rule.title;
       v.points = rule.points;
+      v.platform_rule = rule.platform_rule;
       if (!selection.points.empty())
         if (const auto p = selection.points.find(hit.rule); p != selection.points.end()) v.points = p->second;
       v.start = s.normalized.original_start(hit.begin);
@@ -302,12 +426,12 @@ Result<Report> Engine::check(std::string_view text, const CheckOptions& options)
       v.text = std::string(text.substr(v.start, v.end - v.start));
       v.message = rule.message;
       v.suggestion = rule.suggestion;
-      report.points += v.points;
       report.violations.push_back(std::move(v));
     }
     std::sort(report.violations.begin(), report.violations.end(), [](const Violation& a, const Violation& b) {
       return a.start != b.start ? a.start < b.start : a.rule < b.rule;
     });
+    count_platform_rules(report);
     return report;
   } catch (const std::bad_alloc&) {
     return Error{ErrorCode::kOutOfMemory, "out of memory while checking a reply"};

@@ -7,7 +7,9 @@
 #include <mutex>
 #include <optional>
 
+#include "clauses.hpp"
 #include "compressed_alphabet.hpp"
+#include "negation.hpp"
 #include "normalizer.hpp"
 #include "validators.hpp"
 
@@ -173,6 +175,26 @@ class OnDemandRE2 {
   mutable int span_group_ = 0;
 };
 
+// What one reply's confirmation needs: its text, its clauses (split on first need), and the
+// buyer's message it answers, if any.
+struct Context {
+  const Normalized& reply;
+  const Normalized* buyer;
+  Clauses& clauses;
+  bool split = false;
+  const Clauses& units() {
+    if (!split) {
+      split_clauses(reply.original, reply, clauses);
+      split = true;
+    }
+    return clauses;
+  }
+};
+
+namespace {
+thread_local Clauses t_clauses, t_buyer_clauses;
+}  // namespace
+
 struct Matcher::Rule {
   struct Exception {
     ExceptionSpec::Where where;
@@ -180,11 +202,16 @@ struct Matcher::Rule {
     int window;
   };
   struct Pattern {
-    std::unique_ptr<OnDemandRE2> re;
+    std::vector<std::unique_ptr<OnDemandRE2>> parts;
+    std::vector<int> entries;  // the Set entry of each part (-1 for buyer patterns, not in the Set)
+    Scope scope = Scope::kReply;
+    int distance = 0;
   };
   std::vector<Pattern> patterns;
+  std::vector<Pattern> buyer;
   std::vector<Exception> unless;
   Validator validate = Validator::kNone;
+  bool negation = true, question_excuses = false, warning_excuses = true;
 
   bool excused(std::string_view text, std::size_t begin, std::size_t end) const {
     for (const Exception& e : unless) {
@@ -206,26 +233,109 @@ struct Matcher::Rule {
     return false;
   }
 
-  // The span of the first match of `pattern` that no exception excuses and the validator
-  // accepts. The span is the group named "span" where the pattern has one and it took part.
-  bool first_unexcused(std::string_view text, const Pattern& pattern, std::size_t& begin, std::size_t& end) const {
-    const RE2& re = pattern.re->get();
-    const int span_group = pattern.re->span_group();  // checked < kMaxGroups at build
-    re2::StringPiece groups[kMaxGroups];
-    const int n = span_group + 1;
-    std::size_t pos = 0;
-    while (pos <= text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, groups, n)) {
-      const re2::StringPiece& m = groups[span_group].data() ? groups[span_group] : groups[0];
-      const re2::StringPiece span = m.empty() ? groups[0] : m;
-      begin = static_cast<std::size_t>(span.data() - text.data());
-      end = begin + span.size();
-      if (end > begin && passes(validate, text.substr(begin, end - begin)) && !excused(text, begin, end))
-        return true;
-      // Go on after this span; an empty match (refused at build) would otherwise loop.
-      pos = end > begin ? end : forward_chars(text, begin, 1);
-      if (end == begin && begin == text.size()) break;
+  // The shared negation mechanism on the part [begin, end) that carries the statement (the
+  // last part of a match): a negator before it in its clause, or a negation right after it.
+  static bool negated(const Negation& n, Context& c, std::size_t begin, std::size_t end) {
+    const std::string_view text = c.reply.text;
+    const Unit& clause = Clauses::holding(c.units().clauses, begin);
+    const std::size_t stop = std::max(end, clause.end);
+    return n.negated(text.substr(clause.begin, begin - clause.begin), text.substr(end, stop - end));
+  }
+
+  // Whether the whole match [begin, end) is excused by its context: a question (for rules that
+  // say so) or a warning in its sentence.
+  bool context_excuses(const Negation& n, Context& c, std::size_t begin) const {
+    const std::string_view text = c.reply.text;
+    if (question_excuses) {
+      const Unit& clause = Clauses::holding(c.units().clauses, begin);
+      if (n.question(text.substr(clause.begin, clause.end - clause.begin), clause.question)) return true;
+    }
+    if (warning_excuses) {
+      const Unit& sentence = Clauses::holding(c.units().sentences, begin);
+      if (n.warning(text.substr(sentence.begin, sentence.end - sentence.begin))) return true;
     }
     return false;
+  }
+
+  // The span of a match of `re` in text[from, to) starting at or after `pos`: the group named
+  // "span" where the pattern has one and it took part, else the whole match.
+  static bool next_match(const OnDemandRE2& part, std::string_view text, std::size_t from, std::size_t to,
+                         std::size_t pos, std::size_t& begin, std::size_t& end) {
+    const RE2& re = part.get();
+    const int span_group = part.span_group();  // checked < kMaxGroups at build
+    re2::StringPiece groups[kMaxGroups];
+    const std::string_view unit = text.substr(from, to - from);
+    if (pos > to) return false;
+    if (!re.Match(unit, pos - from, unit.size(), RE2::UNANCHORED, groups, span_group + 1)) return false;
+    const re2::StringPiece& m = groups[span_group].data() ? groups[span_group] : groups[0];
+    const re2::StringPiece span = m.empty() ? groups[0] : m;
+    begin = static_cast<std::size_t>(span.data() - text.data());
+    end = begin + span.size();
+    return true;
+  }
+
+  // The first match of `pattern` in the reply (or, for buyer patterns, in the buyer's message)
+  // that no exception excuses and the validator accepts. A pattern of several parts matches
+  // where every part matches inside one unit of its scope; its span runs from the first part's
+  // start to the last part's end.
+  bool first_unexcused(Context& c, const Negation* negation, const Pattern& pattern, bool on_buyer, std::size_t& begin,
+                       std::size_t& end) const {
+    const Normalized& n = on_buyer ? *c.buyer : c.reply;
+    const std::string_view text = n.text;
+    const bool exceptions = !on_buyer;
+    // Units to search: the whole text, or its clauses or sentences.
+    const Unit whole{0, text.size(), false};
+    const std::vector<Unit>* units = nullptr;
+    if (pattern.scope != Scope::kReply) {
+      if (on_buyer) {
+        split_clauses(n.original, n, t_buyer_clauses);
+        units = pattern.scope == Scope::kClause ? &t_buyer_clauses.clauses : &t_buyer_clauses.sentences;
+      } else {
+        units = pattern.scope == Scope::kClause ? &c.units().clauses : &c.units().sentences;
+      }
+    }
+    const std::size_t unit_count = units ? units->size() : 1;
+    for (std::size_t u = 0; u < unit_count; ++u) {
+      const Unit& unit = units ? (*units)[u] : whole;
+      std::size_t pos = unit.begin;
+      std::size_t b0, e0;
+      while (next_match(*pattern.parts[0], text, unit.begin, unit.end, pos, b0, e0)) {
+        // The other parts: the first match of each in the unit.
+        std::size_t b = b0, e = e0, last_b = b0, last_e = e0;
+        bool all = true;
+        for (std::size_t k = 1; k < pattern.parts.size() && all; ++k) {
+          std::size_t pb, pe;
+          all = next_match(*pattern.parts[k], text, unit.begin, unit.end, unit.begin, pb, pe);
+          if (!all) break;
+          b = std::min(b, pb);
+          e = std::max(e, pe);
+          if (pb > last_b) {
+            last_b = pb;
+            last_e = pe;
+          }
+        }
+        if (!all) return false;  // a missing part is missing from the whole unit
+        const bool near = pattern.distance == 0 || char_count(text.substr(b, e - b)) <= static_cast<std::size_t>(pattern.distance);
+        if (e > b && near && passes(validate, text.substr(b, e - b)) &&
+            !(exceptions && excused(text, b, e)) &&
+            !(exceptions && negation && this->negation && (negated(*negation, c, last_b, last_e) ||
+                                                            context_excuses(*negation, c, b)))) {
+          begin = b;
+          end = e;
+          return true;
+        }
+        // Go on after this span; an empty match (refused at build) would otherwise loop.
+        pos = e0 > b0 ? e0 : forward_chars(text, b0, 1);
+        if (pos >= unit.end) break;
+      }
+    }
+    return false;
+  }
+
+  static std::size_t char_count(std::string_view s) {
+    std::size_t n = 0;
+    for (char ch : s) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+    return n;
   }
 
   static constexpr int kMaxGroups = 64;
@@ -233,8 +343,11 @@ struct Matcher::Rule {
 
 struct Matcher::Impl {
   std::vector<Rule> rules;
-  std::vector<std::size_t> pattern_rule;  // pattern index (compile order) -> rule index
-  std::vector<std::size_t> pattern_slot;  // pattern index -> index in the rule's patterns
+  struct Entry {
+    std::size_t rule, pattern, part;
+  };
+  std::vector<Entry> entries;  // Set entry (compile order) -> where it belongs
+  std::shared_ptr<const Negation> negation;
   // Candidate selection: the patterns rewritten over the compressed alphabet in one Set that
   // reads encoded text, and any the rewriter could not handle in a Set that reads the
   // normalized text itself. Each maps its Set indexes back to pattern indexes.
@@ -286,15 +399,16 @@ bool match_set(const RE2::Set& set, std::string_view text, const std::vector<int
 thread_local ScratchArray<char> t_encoded;  // per-thread scratch: the reply in the compressed alphabet
 thread_local std::vector<int> t_set_hits;
 
-
 }  // namespace
 
 Matcher::Matcher() : impl_(std::make_unique<Impl>()) {}
 Matcher::~Matcher() = default;
 
-Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec>& packs) {
+Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec>& packs,
+                                                      std::shared_ptr<const Negation> negation) {
   std::shared_ptr<Matcher> m(new Matcher());
   Impl& impl = *m->impl_;
+  impl.negation = std::move(negation);
 
   // Every pattern and exception is parsed here, so that a broken pack is refused now; they are
   // compiled when first needed (OnDemandRE2). RE2::Set::Add parses exactly as the RE2
@@ -310,8 +424,9 @@ Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec
     const PackSpec* pack;
     const RuleSpec* rule;
     const PatternSpec* pattern;
+    const std::string* text;
   };
-  std::vector<Origin> origins;  // per pattern index
+  std::vector<Origin> origins;  // per Set entry
   std::vector<std::string> patterns;
   for (const PackSpec& pack : packs) {
     for (const RuleSpec& spec : pack.rules) {
@@ -320,22 +435,46 @@ Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec
       };
       Rule rule;
       rule.validate = spec.validate;
-      for (const PatternSpec& p : spec.patterns) {
-        if (auto error = parse_error(p.pattern)) return bad(p.pos, "bad pattern '" + p.pattern + "': " + *error);
-        std::unique_ptr<RE2> compiled;
-        if (may_be_too_large(p.pattern)) {
-          compiled = std::make_unique<RE2>(p.pattern, pattern_options());
-          if (!compiled->ok()) return bad(p.pos, "bad pattern '" + p.pattern + "': " + compiled->error());
+      rule.negation = spec.negation;
+      rule.question_excuses = spec.question_excuses;
+      rule.warning_excuses = spec.warning_excuses;
+      // Each part is parsed (and compiled now if it could be too large); reply parts become
+      // Set entries.
+      auto compile_pattern = [&](const PatternSpec& p, bool in_set) -> std::optional<Error> {
+        Rule::Pattern pattern;
+        pattern.scope = p.scope;
+        pattern.distance = p.distance;
+        std::vector<const std::string*> parts{&p.pattern};
+        for (const std::string& w : p.with) parts.push_back(&w);
+        for (const std::string* part : parts) {
+          if (auto error = parse_error(*part)) return bad(p.pos, "bad pattern '" + *part + "': " + *error);
+          std::unique_ptr<RE2> compiled;
+          if (may_be_too_large(*part)) {
+            compiled = std::make_unique<RE2>(*part, pattern_options());
+            if (!compiled->ok()) return bad(p.pos, "bad pattern '" + *part + "': " + compiled->error());
+          }
+          if (named_group_index(*part, "span") >= Rule::kMaxGroups)
+            return bad(p.pos, "pattern '" + *part + "' has its 'span' group after more than " +
+                                  std::to_string(Rule::kMaxGroups - 1) + " groups");
+          if (p.scope != Scope::kReply && (RE2::FullMatch("", RE2(*part, pattern_options()))))
+            return bad(p.pos, "pattern '" + *part + "' matches the empty string, so it would fire everywhere");
+          pattern.parts.push_back(std::make_unique<OnDemandRE2>(*part, std::move(compiled)));
+          if (in_set) {
+            pattern.entries.push_back(static_cast<int>(impl.entries.size()));
+            impl.entries.push_back({impl.rules.size(), rule.patterns.size(), pattern.parts.size() - 1});
+            patterns.push_back(*part);
+            origins.push_back({&pack, &spec, &p, part});
+          } else {
+            pattern.entries.push_back(-1);
+          }
         }
-        if (named_group_index(p.pattern, "span") >= Rule::kMaxGroups)
-          return bad(p.pos, "pattern '" + p.pattern + "' has its 'span' group after more than " +
-                                std::to_string(Rule::kMaxGroups - 1) + " groups");
-        impl.pattern_rule.push_back(impl.rules.size());
-        impl.pattern_slot.push_back(rule.patterns.size());
-        rule.patterns.push_back({std::make_unique<OnDemandRE2>(p.pattern, std::move(compiled))});
-        patterns.push_back(p.pattern);
-        origins.push_back({&pack, &spec, &p});
-      }
+        (in_set ? rule.patterns : rule.buyer).push_back(std::move(pattern));
+        return std::nullopt;
+      };
+      for (const PatternSpec& p : spec.patterns)
+        if (auto error = compile_pattern(p, true)) return *error;
+      for (const PatternSpec& p : spec.buyer)
+        if (auto error = compile_pattern(p, false)) return *error;
       // Exceptions that look at the same text (same place, same window) become one RE2, the
       // alternation of their patterns: one search instead of several, the same answer (a
       // match is excused when any of them matches). Patterns that cannot be pasted into an
@@ -349,11 +488,11 @@ Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec
         }
         const bool pastable = e.pattern.find("\\Q") == std::string::npos && e.pattern.find("(?P<") == std::string::npos;
         const int window = e.where == ExceptionSpec::Where::kBefore || e.where == ExceptionSpec::Where::kAfter ? e.window : 0;
-        auto same = std::find_if(merged.begin(), merged.end(), [&](const auto& m) {
-          const int w = m.first->where == ExceptionSpec::Where::kBefore || m.first->where == ExceptionSpec::Where::kAfter
-                            ? m.first->window
+        auto same = std::find_if(merged.begin(), merged.end(), [&](const auto& mm) {
+          const int w = mm.first->where == ExceptionSpec::Where::kBefore || mm.first->where == ExceptionSpec::Where::kAfter
+                            ? mm.first->window
                             : 0;
-          return m.first->where == e.where && w == window && !m.second.empty();
+          return mm.first->where == e.where && w == window && !mm.second.empty();
         });
         if (pastable && same != merged.end() && !parse_error(same->second + "|(?:" + e.pattern + ")")) {
           same->second += "|(?:" + e.pattern + ")";
@@ -414,7 +553,7 @@ Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec
   if (!empty.empty()) {
     const Origin& o = origins[static_cast<std::size_t>(*std::min_element(empty.begin(), empty.end()))];
     return Error{ErrorCode::kBadPattern,
-                 "pattern '" + o.pattern->pattern + "' matches the empty string, so it would fire everywhere",
+                 "pattern '" + *o.text + "' matches the empty string, so it would fire everywhere",
                  o.pack->file, o.pattern->pos.line, o.pattern->pos.column, o.rule->id};
   }
   return std::shared_ptr<const Matcher>(std::move(m));
@@ -436,49 +575,77 @@ bool Matcher::candidates(const Normalized& normalized, std::vector<int>& candida
     // A DFA ran out of memory on this text: try every pattern, which is slower but gives the
     // same answer.
     candidates.clear();
-    for (std::size_t i = 0; i < impl.pattern_rule.size(); ++i) candidates.push_back(static_cast<int>(i));
+    for (std::size_t i = 0; i < impl.entries.size(); ++i) candidates.push_back(static_cast<int>(i));
     return true;
   }
   std::sort(candidates.begin(), candidates.end());  // rule order, then pattern order
   return !candidates.empty();
 }
 
-void Matcher::match(const Normalized& normalized, std::vector<int>& candidates, std::vector<Hit>& hits) const {
-  if (this->candidates(normalized, candidates)) confirm(normalized.text, candidates, hits);
+void Matcher::match(const Normalized& normalized, std::vector<int>& candidates, std::vector<Hit>& hits,
+                    const Normalized* buyer) const {
+  if (!this->candidates(normalized, candidates)) return;
+  Context context{normalized, buyer, t_clauses};
+  confirm(context, candidates, hits);
 }
 
-std::size_t Matcher::pattern_count() const { return impl_->pattern_rule.size(); }
-std::size_t Matcher::pattern_rule(std::size_t pattern) const { return impl_->pattern_rule[pattern]; }
+std::size_t Matcher::pattern_count() const { return impl_->entries.size(); }
+std::size_t Matcher::pattern_rule(std::size_t pattern) const { return impl_->entries[pattern].rule; }
 
 int Matcher::program_size(std::size_t pattern) const {
-  const Rule& rule = impl_->rules[impl_->pattern_rule[pattern]];
-  return rule.patterns[impl_->pattern_slot[pattern]].re->get().ProgramSize();
+  const Impl::Entry& e = impl_->entries[pattern];
+  return impl_->rules[e.rule].patterns[e.pattern].parts[e.part]->get().ProgramSize();
 }
 
-bool Matcher::confirm_pattern(std::size_t pattern, std::string_view text, std::size_t& begin, std::size_t& end) const {
-  const Rule& rule = impl_->rules[impl_->pattern_rule[pattern]];
-  return rule.first_unexcused(text, rule.patterns[impl_->pattern_slot[pattern]], begin, end);
+bool Matcher::confirm_pattern(std::size_t pattern, const Normalized& text, std::size_t& begin, std::size_t& end) const {
+  const Impl::Entry& e = impl_->entries[pattern];
+  const Rule& rule = impl_->rules[e.rule];
+  if (!rule.buyer.empty()) return false;
+  Context context{text, nullptr, t_clauses};
+  return rule.first_unexcused(context, impl_->negation.get(), rule.patterns[e.pattern], false, begin, end);
 }
 
 void Matcher::match_each_rule(const Normalized& normalized, std::vector<int>& candidates, std::vector<Hit>& hits) const {
   candidates.clear();
-  for (std::size_t i = 0; i < impl_->pattern_rule.size(); ++i) candidates.push_back(static_cast<int>(i));
-  confirm(normalized.text, candidates, hits);
+  for (std::size_t i = 0; i < impl_->entries.size(); ++i) candidates.push_back(static_cast<int>(i));
+  Context context{normalized, nullptr, t_clauses};
+  confirm(context, candidates, hits);
 }
 
-void Matcher::confirm(std::string_view text, const std::vector<int>& candidates, std::vector<Hit>& hits) const {
+void Matcher::confirm(Context& context, const std::vector<int>& candidates, std::vector<Hit>& hits) const {
+  const Impl& impl = *impl_;
+  const auto flagged = [&](int entry) { return std::binary_search(candidates.begin(), candidates.end(), entry); };
   std::size_t i = 0;
   while (i < candidates.size()) {
-    const std::size_t rule_index = impl_->pattern_rule[candidates[i]];
-    const Rule& rule = impl_->rules[rule_index];
+    const std::size_t rule_index = impl.entries[static_cast<std::size_t>(candidates[i])].rule;
+    const Rule& rule = impl.rules[rule_index];
+    // The patterns of this rule with every part flagged, each tried once.
+    std::size_t last_pattern = static_cast<std::size_t>(-1);
     bool found = false;
     std::size_t best_begin = 0, best_end = 0;
-    for (; i < candidates.size() && impl_->pattern_rule[candidates[i]] == rule_index; ++i) {
+    const bool answerable = rule.buyer.empty() || context.buyer != nullptr;
+    for (; i < candidates.size() && impl.entries[static_cast<std::size_t>(candidates[i])].rule == rule_index; ++i) {
+      const std::size_t p = impl.entries[static_cast<std::size_t>(candidates[i])].pattern;
+      if (p == last_pattern || !answerable) continue;
+      last_pattern = p;
+      const Rule::Pattern& pattern = rule.patterns[p];
+      if (!std::all_of(pattern.entries.begin(), pattern.entries.end(), flagged)) continue;
       std::size_t b, e;
-      if (rule.first_unexcused(text, rule.patterns[impl_->pattern_slot[candidates[i]]], b, e) && (!found || b < best_begin)) {
+      if (rule.first_unexcused(context, impl.negation.get(), pattern, false, b, e) && (!found || b < best_begin)) {
         found = true;
         best_begin = b;
         best_end = e;
+      }
+    }
+    if (found && !rule.buyer.empty()) {
+      // The buyer must have asked for it: one of the buyer patterns matches the message.
+      found = false;
+      for (const Rule::Pattern& bp : rule.buyer) {
+        std::size_t b, e;
+        if (rule.first_unexcused(context, nullptr, bp, true, b, e)) {
+          found = true;
+          break;
+        }
       }
     }
     if (found) hits.push_back({rule_index, best_begin, best_end});

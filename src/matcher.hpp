@@ -20,6 +20,8 @@
 namespace replylint::detail {
 
 struct Normalized;
+class Negation;
+struct Context;
 
 // A confirmed rule: its index in compile order and the normalized byte range of its first
 // unexcused match.
@@ -28,23 +30,36 @@ struct Hit {
   std::size_t begin, end;
 };
 
+class Matcher;
+
+// The matcher of packs as written (word classes not yet expanded, lexicon among them or the
+// built-in one), as Engine builds it: for tools that time the matcher's steps. In engine.cpp.
+Result<std::shared_ptr<const Matcher>> build_matcher(const std::vector<PackSpec>& packs);
+
 class Matcher {
  public:
   // Errors: kBadPattern (with file:line:column and rule id), kOutOfMemory.
-  static Result<std::shared_ptr<const Matcher>> build(const std::vector<PackSpec>& packs);
+  // `packs` hold expanded patterns (no word classes left); `negation` is the shared mechanism.
+  static Result<std::shared_ptr<const Matcher>> build(const std::vector<PackSpec>& packs,
+                                                      std::shared_ptr<const Negation> negation);
 
   // Appends one Hit per firing rule to `hits`. `candidates` is per-thread working memory.
-  void match(const Normalized& text, std::vector<int>& candidates, std::vector<Hit>& hits) const;
+  // `buyer`, when not null, is the buyer's message the reply answers: rules with `buyer:`
+  // patterns fire only with it.
+  void match(const Normalized& text, std::vector<int>& candidates, std::vector<Hit>& hits,
+             const Normalized* buyer = nullptr) const;
 
   // The same hits as match() without the candidate-selection step: every pattern of every
   // rule tried in turn (the per-rule loop the Set saves). For the benchmark and tests.
   void match_each_rule(const Normalized& text, std::vector<int>& candidates, std::vector<Hit>& hits) const;
 
   // The steps of match(), one by one, for `replylint rules profile` and the benchmark.
+  // A "pattern" below is one entry of the Set: a pattern, or one part of an `all:` pattern.
   // The Set's candidate patterns (indexes in compile order, sorted); false when there are none.
   bool candidates(const Normalized& text, std::vector<int>& candidates) const;
-  // One pattern confirmed alone: the span of its first match that no exception excuses.
-  bool confirm_pattern(std::size_t pattern, std::string_view text, std::size_t& begin, std::size_t& end) const;
+  // The pattern that `pattern` belongs to, confirmed alone on a reply without a buyer's
+  // message: the span of its first match that no exception excuses.
+  bool confirm_pattern(std::size_t pattern, const Normalized& text, std::size_t& begin, std::size_t& end) const;
   std::size_t pattern_count() const;
   std::size_t pattern_rule(std::size_t pattern) const;  // the rule's index in compile order
   int program_size(std::size_t pattern) const;          // RE2's measure of its compiled size
@@ -55,7 +70,7 @@ class Matcher {
   struct Rule;
   struct Impl;
   Matcher();
-  void confirm(std::string_view text, const std::vector<int>& candidates, std::vector<Hit>& hits) const;
+  void confirm(Context& context, const std::vector<int>& candidates, std::vector<Hit>& hits) const;
   std::unique_ptr<Impl> impl_;
 };
 

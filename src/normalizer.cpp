@@ -339,6 +339,7 @@ void normalize(std::string_view in, Normalized& out, NormalizerScratch& scratch)
   out.text.assign(pass.text(), pass.bytes);
   out.size_ = pass.chars;
   out.invalid_utf8 = invalid;
+  out.original = in;
 }
 
 std::uint32_t char_offset(std::string_view original, std::uint32_t byte_offset) {

@@ -65,6 +65,9 @@ struct NormalizerScratch;
 struct Normalized {
   std::string text;  // folded UTF-8, always valid
   bool invalid_utf8 = false;
+  // The text it was made from, as passed to normalize(): a view, valid while the caller keeps
+  // that text, which it does for as long as it matches. Clause boundaries are read from it.
+  std::string_view original;
 
   // The original byte range of text[begin, end); begin < end <= text.size(). O(begin) and
   // O(end): they count characters, which is cheap next to the rare violation they serve.

@@ -24,6 +24,9 @@ constexpr std::size_t kMaxRules = 500;                 // rules in one pack
 constexpr std::size_t kMaxPatterns = 100;              // patterns (and, apart, unless entries) per rule
 constexpr std::size_t kMaxPatternBytes = 4096;         // one pattern or exception
 constexpr std::size_t kMaxExamples = 200;              // bad or good examples per rule
+constexpr std::size_t kMaxClasses = 500;               // word classes in one file
+constexpr std::size_t kMaxClassEntries = 1000;         // words of one class
+constexpr std::size_t kMaxParts = 8;                   // parts of one `all:` pattern
 
 // Thrown inside this file only; load_pack() turns it into a Result.
 struct LoadError {
@@ -38,12 +41,14 @@ class PackReader {
     PackSpec pack;
     pack.file = file_;
     expect_map(root, "a pack");
-    check_keys(root, {"pack", "title", "version", "platform_rules", "rules"});
+    if (root["lexicon"]) return read_lexicon(root, std::move(pack));
+    check_keys(root, {"pack", "title", "version", "platform_rules", "classes", "rules"});
     pack.id = text(require(root, "pack"), "pack");
     if (!valid_name(pack.id)) fail(root["pack"], "pack id '" + pack.id + "' must be lowercase letters, digits and '-'");
     pack.title = text(require(root, "title"), "title");
     pack.version = integer(require(root, "version"), "version", 1, 1000000);
     pack.platform_rules = texts(require(root, "platform_rules"), "platform_rules");
+    if (const YAML::Node classes = root["classes"]) pack.classes = read_classes(classes);
     const YAML::Node rules = require(root, "rules");
     expect_seq(rules, "rules");
     if (rules.size() == 0) fail(rules, "'rules' must list at least one rule");
@@ -60,8 +65,8 @@ class PackReader {
     expect_map(node, "a rule");
     rule_ = "";
     if (node["id"] && node["id"].IsScalar()) rule_ = node["id"].Scalar();
-    check_keys(node, {"id", "title", "points", "message", "suggestion", "source", "patterns", "unless", "validate",
-                      "examples"});
+    check_keys(node, {"id", "title", "points", "message", "suggestion", "source", "platform_rule", "patterns", "buyer",
+                      "negation", "questions", "warnings", "unless", "validate", "examples"});
     rule.id = text(require(node, "id"), "id");
     const std::string prefix = pack_id + ".";
     if (rule.id.rfind(prefix, 0) != 0 || !valid_name(rule.id.substr(prefix.size())))
@@ -79,11 +84,17 @@ class PackReader {
       else fail(v, "unknown validator '" + name + "' (expected one of: cn-id, luhn)");
     }
 
-    const YAML::Node patterns = require(node, "patterns");
-    expect_seq(patterns, "patterns");
-    if (patterns.size() == 0) fail(patterns, "'patterns' must list at least one pattern");
-    at_most(patterns, kMaxPatterns, "patterns");
-    for (const YAML::Node& p : patterns) rule.patterns.push_back({pattern(p, "a pattern"), pos(p)});
+    if (const YAML::Node v = node["platform_rule"]) {
+      rule.platform_rule = text(v, "platform_rule");
+      if (!valid_name(rule.platform_rule))
+        fail(v, "platform_rule '" + rule.platform_rule + "' must be lowercase letters, digits and '-'");
+    }
+    if (const YAML::Node v = node["negation"]) rule.negation = boolean(v, "negation");
+    if (const YAML::Node v = node["questions"]) rule.question_excuses = choice(v, "questions", "count", "excuse");
+    if (const YAML::Node v = node["warnings"]) rule.warning_excuses = !choice(v, "warnings", "excuse", "count");
+
+    rule.patterns = read_patterns(require(node, "patterns"), "patterns");
+    if (const YAML::Node buyer = node["buyer"]) rule.buyer = read_patterns(buyer, "buyer");
 
     if (const YAML::Node unless = node["unless"]) {
       expect_seq(unless, "unless");
@@ -98,6 +109,82 @@ class PackReader {
     rule.good_examples = read_examples(require(examples, "good"), "good");
     rule_ = "";
     return rule;
+  }
+
+  // A lexicon: word classes shared by every pack, and nothing else.
+  PackSpec read_lexicon(const YAML::Node& root, PackSpec pack) {
+    check_keys(root, {"lexicon", "title", "version", "classes"});
+    pack.lexicon = true;
+    pack.id = text(root["lexicon"], "lexicon");
+    if (!valid_name(pack.id)) fail(root["lexicon"], "lexicon name '" + pack.id + "' must be lowercase letters, digits and '-'");
+    pack.title = text(require(root, "title"), "title");
+    pack.version = integer(require(root, "version"), "version", 1, 1000000);
+    pack.classes = read_classes(require(root, "classes"));
+    if (pack.classes.empty()) fail(root["classes"], "'classes' must define at least one word class");
+    return pack;
+  }
+
+  std::vector<WordClass> read_classes(const YAML::Node& node) {
+    expect_map(node, "'classes'");
+    if (node.size() > kMaxClasses)
+      fail(node, "'classes' may define at most " + std::to_string(kMaxClasses) + " word classes, found " +
+                     std::to_string(node.size()));
+    std::vector<WordClass> out;
+    std::set<std::string> seen;
+    for (const auto& kv : node) {
+      WordClass c;
+      c.name = text(kv.first, "a class name");
+      c.pos = pos(kv.first);
+      if (!valid_name(c.name)) fail(kv.first, "class name '" + c.name + "' must be lowercase letters, digits and '-'");
+      if (!seen.insert(c.name).second) fail(kv.first, "word class '" + c.name + "' is defined twice");
+      const YAML::Node& entries = kv.second;
+      expect_seq(entries, "classes." + c.name);
+      if (entries.size() == 0) fail(entries, "'classes." + c.name + "' must list at least one word");
+      at_most(entries, kMaxClassEntries, "classes." + c.name);
+      for (const YAML::Node& e : entries) c.entries.push_back(pattern(e, "a word of class '" + c.name + "'"));
+      out.push_back(std::move(c));
+    }
+    return out;
+  }
+
+  // `patterns:` and `buyer:` entries: a string is one pattern over the whole reply; a mapping
+  // {all: [part, ...], within: clause|sentence|reply, distance: N} asks for every part in one
+  // scope (a clause unless said otherwise), in any order.
+  std::vector<PatternSpec> read_patterns(const YAML::Node& list, const std::string& what) {
+    expect_seq(list, what);
+    if (list.size() == 0) fail(list, "'" + what + "' must list at least one pattern");
+    at_most(list, kMaxPatterns, what);
+    std::vector<PatternSpec> out;
+    for (const YAML::Node& p : list) {
+      PatternSpec spec;
+      spec.pos = pos(p);
+      if (!p.IsMap()) {
+        spec.pattern = pattern(p, "a pattern");
+        out.push_back(std::move(spec));
+        continue;
+      }
+      check_keys(p, {"all", "within", "distance"});
+      const YAML::Node parts = require(p, "all");
+      expect_seq(parts, "all");
+      if (parts.size() == 0) fail(parts, "'all' must list at least one part");
+      at_most(parts, kMaxParts, "all");
+      for (const YAML::Node& part : parts) {
+        std::string text = pattern(part, "a part");
+        if (spec.pattern.empty()) spec.pattern = std::move(text);
+        else spec.with.push_back(std::move(text));
+      }
+      spec.scope = Scope::kClause;
+      if (const YAML::Node w = p["within"]) {
+        const std::string scope = text(w, "within");
+        if (scope == "clause") spec.scope = Scope::kClause;
+        else if (scope == "sentence") spec.scope = Scope::kSentence;
+        else if (scope == "reply") spec.scope = Scope::kReply;
+        else fail(w, "unknown scope '" + scope + "' (expected one of: clause, sentence, reply)");
+      }
+      if (const YAML::Node d = p["distance"]) spec.distance = integer(d, "distance", 1, 200);
+      out.push_back(std::move(spec));
+    }
+    return out;
   }
 
   ExceptionSpec read_exception(const YAML::Node& node) {
@@ -212,6 +299,21 @@ class PackReader {
     return out;
   }
 
+  bool boolean(const YAML::Node& node, const std::string& what) {
+    const std::string s = node.IsScalar() ? node.Scalar() : std::string();
+    if (s == "true") return true;
+    if (s == "false") return false;
+    fail(node, "'" + what + "' must be true or false, got '" + s + "'");
+  }
+
+  // One of two words: false for `no`, true for `yes`.
+  bool choice(const YAML::Node& node, const std::string& what, const char* no, const char* yes) {
+    const std::string s = node.IsScalar() ? node.Scalar() : std::string();
+    if (s == no) return false;
+    if (s == yes) return true;
+    fail(node, "'" + what + "' must be " + no + " or " + yes + ", got '" + s + "'");
+  }
+
   int integer(const YAML::Node& node, const std::string& what, int lo, int hi) {
     const std::string range = std::to_string(lo) + ".." + std::to_string(hi);
     if (!node.IsScalar()) fail(node, "'" + what + "' must be a whole number in " + range);
@@ -281,6 +383,14 @@ Result<std::vector<PackSpec>> load_pack_dir(const std::string& dir) {
   }
   return packs;
 }
+
+namespace detail {
+Result<PackSpec> embedded_lexicon() {
+  for (const EmbeddedPack& e : embedded_pack_texts())
+    if (e.name == "lexicon.yaml") return load_pack(e.text, "<embedded>/lexicon.yaml");
+  return Error{ErrorCode::kInternal, "no lexicon was compiled in"};
+}
+}  // namespace detail
 
 Result<std::vector<PackSpec>> embedded_packs() {
   std::vector<PackSpec> packs;

@@ -110,7 +110,7 @@ TEST_CASE("the rewriter handles the constructs rule packs use") {
 }
 
 TEST_CASE("the Set never misses a pattern that matches, and the fast path finds what the loop finds") {
-  const auto built = Matcher::build({pack_of(kPatterns)});
+  const auto built = replylint::detail::build_matcher({pack_of(kPatterns)});
   REQUIRE(built);
   const Matcher& m = *built.value();
   std::vector<std::unique_ptr<RE2>> exact;
@@ -146,7 +146,7 @@ TEST_CASE("the Set never misses a pattern that matches, and the fast path finds 
 }
 
 TEST_CASE("a pattern that matches the empty string is refused, naming it") {
-  const auto built = Matcher::build({pack_of({"微信", "(?:好)?", "号"})});
+  const auto built = replylint::detail::build_matcher({pack_of({"微信", "(?:好)?", "号"})});
   REQUIRE_FALSE(built);
   CHECK(built.error().message.find("'(?:好)?' matches the empty string") != std::string::npos);
   CHECK(built.error().rule == "t.r1");

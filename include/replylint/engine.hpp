@@ -94,7 +94,10 @@ struct CheckOptions {
 struct RuleInfo {
   std::string id, pack, title, message, suggestion, source;
   int points = 0;
-  std::vector<std::string> patterns;
+  std::string platform_rule;          // "<pack>.<name>": rules sharing it count once per reply
+  std::vector<std::string> patterns;  // as written, word classes by name ({invoice})
+  std::vector<std::string> expanded;  // the same with every word class expanded, as RE2 sees them
+  std::vector<std::string> buyer;     // the buyer's message must match one of these (expanded); empty: no context needed
 };
 
 class REPLYLINT_API Engine {
@@ -124,6 +127,13 @@ class REPLYLINT_API Engine {
   // unknown to this engine, a rule has two points overrides, or points are outside 0..48 (the
   // Error's `rule` names the id); kTooLong against the options' limit when it is set.
   Result<Report> check(std::string_view text, const CheckOptions& options) const;
+  // Checks a reply with the buyer's last message as its context. Rules that say `buyer:`
+  // (a buyer asked for a QQ number, a fake invoice amount, to close the order...) fire only
+  // here, when the buyer's message matches and the reply consents; every other rule reads the
+  // reply alone, as check() does. An empty `buyer` is the same as check(). Errors: as check();
+  // kTooLong also when buyer.size() exceeds the length limit.
+  Result<Report> check_with_buyer(std::string_view buyer, std::string_view reply,
+                                  const CheckOptions& options = {}) const;
 
   const std::vector<RuleInfo>& rules() const;
   const RuleInfo* find_rule(std::string_view id) const;  // nullptr when unknown
@@ -133,6 +143,7 @@ class REPLYLINT_API Engine {
   struct Impl;
   explicit Engine(std::shared_ptr<const Impl> impl);
   static Result<Engine> build(const std::vector<PackSpec>& packs, EngineOptions options, bool verify_examples);
+  Result<Report> run(std::string_view buyer, std::string_view reply, const CheckOptions& options) const;
   std::shared_ptr<const Impl> impl_;
 };
 

@@ -32,8 +32,26 @@ struct ExceptionSpec {
   SourcePos pos;
 };
 
+// Where the parts of a pattern must all be found (rules/README.md, "Scope"). Clauses end at
+// ， , 、 ： ; and sentences at 。 ！ ？ ； … ~ and line breaks of the ORIGINAL text (the
+// normalized text has no punctuation); a separator used to disguise a word (微.信, 1 3 8) ends
+// nothing.
+enum class Scope { kReply, kSentence, kClause };
+
 struct PatternSpec {
-  std::string pattern;  // RE2, against normalized text
+  std::string pattern;            // RE2 against normalized text; {name} uses a word class
+  std::vector<std::string> with;  // more parts that must also match in the same scope, in any order
+  Scope scope = Scope::kReply;    // kClause by default when `with` is used (the `all:` form)
+  int distance = 0;               // at most this many characters from the first part's start to
+                                  // the last part's end; 0: anywhere in the scope
+  SourcePos pos;
+};
+
+// A named list of words or small RE2 fragments, used in patterns as {name} and expanded to
+// (?:entry|entry|...) when the engine is built. Entries may use other classes.
+struct WordClass {
+  std::string name;  // lowercase letters, digits and '-'
+  std::vector<std::string> entries;
   SourcePos pos;
 };
 
@@ -59,6 +77,19 @@ struct RuleSpec {
   std::string source;
   std::vector<PatternSpec> patterns;
   std::vector<ExceptionSpec> unless;
+  // The buyer's last message must match one of these for the rule to fire (rules that judge a
+  // consent: 问：有没有QQ？ 答：有的). Empty: the rule reads the reply alone.
+  std::vector<PatternSpec> buyer;
+  // The platform rule's name inside the pack; rules of a pack sharing it count once per reply.
+  // Empty: the rule's own name (it counts on its own).
+  std::string platform_rule;
+  // The shared negation mechanism (rules/README.md, "Negation"): a match governed by a negator
+  // of its clause (不会加收, 没有微信), a rhetorical form (怎么会收您手续费呢) or a warning in its
+  // sentence (私下转账不受平台保护) is excused. False for rules whose match is itself the negative
+  // statement and which carry their own negators in the pattern.
+  bool negation = true;
+  bool question_excuses = false;  // `questions: excuse`: a match in a question clause is excused
+  bool warning_excuses = true;    // `warnings: count`: a warning in the sentence does not excuse
   std::vector<ExampleSpec> bad_examples;
   std::vector<ExampleSpec> good_examples;
   SourcePos pos;
@@ -70,6 +101,10 @@ struct PackSpec {
   int version = 0;
   std::vector<std::string> platform_rules;
   std::vector<RuleSpec> rules;
+  std::vector<WordClass> classes;  // this pack's own word classes
+  // A lexicon file (`lexicon:` instead of `pack:`) holds only word classes, shared by every
+  // pack; it has no rules. When the packs compiled together hold none, the built-in one is used.
+  bool lexicon = false;
   std::string file;  // where it was loaded from ("<embedded>/invoice.yaml" for built-in packs)
 };
 

@@ -23,6 +23,12 @@ struct Violation {
   std::string pack;  // "off-platform"
   std::string title;
   int points = 0;  // the rule's points, or CheckOptions::points' override for this call
+  // The platform rule this violation breaks ("<pack>.<name>", rules/README.md). One incident of
+  // a platform rule costs its points once: of the violations sharing it in a reply, the one
+  // with the most points (the first of equals) is `counted` into Report::points, the others
+  // are shown with counted == false.
+  std::string platform_rule;
+  bool counted = true;
   std::uint32_t start = 0, end = 0;            // bytes in the original reply
   std::uint32_t char_start = 0, char_end = 0;  // code points in the original reply
   std::uint32_t utf16_start = 0, utf16_end = 0;  // UTF-16 code units in the original reply
@@ -33,7 +39,7 @@ struct Violation {
 
 struct Report {
   std::vector<Violation> violations;  // at most one per rule, ordered by start, then rule id
-  int points = 0;                     // sum of the violations' points (after per-call overrides)
+  int points = 0;                     // sum of the counted violations' points (after per-call overrides)
   bool invalid_utf8 = false;          // the reply had bytes that are not UTF-8; they were skipped
   bool clean() const { return violations.empty(); }
 };
