@@ -97,6 +97,20 @@ bool span_is_whole(std::string_view p) {
   return whole;
 }
 
+// `p` with its anchors ^ and $ removed: what the Set looks for when the pattern's ^ and $ mean
+// the edges of a clause or sentence, which the Set (reading the whole reply) cannot see. It
+// matches wherever `p` matches in some clause, so the Set still misses nothing.
+std::string without_anchors(std::string_view p) {
+  std::string out(p);
+  std::vector<std::size_t> anchors;
+  scan_syntax(p, [&](std::size_t i) {
+    if (p[i] == '^' || p[i] == '$') anchors.push_back(i);
+    return true;
+  });
+  for (auto it = anchors.rbegin(); it != anchors.rend(); ++it) out.erase(*it, 1);
+  return out;
+}
+
 // Whether compiling `p` could fail for size although it parses: a counted repetition of 100 or
 // more, or a very long pattern. Those are compiled when the matcher is built, so that such a
 // pack is refused then, as RE2 words it ("pattern too large - compile failed"); the others
@@ -462,7 +476,7 @@ Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec
           if (in_set) {
             pattern.entries.push_back(static_cast<int>(impl.entries.size()));
             impl.entries.push_back({impl.rules.size(), rule.patterns.size(), pattern.parts.size() - 1});
-            patterns.push_back(*part);
+            patterns.push_back(p.scope == Scope::kReply ? *part : without_anchors(*part));
             origins.push_back({&pack, &spec, &p, part});
           } else {
             pattern.entries.push_back(-1);
@@ -548,7 +562,9 @@ Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec
                                  std::pair{impl.plain_set.get(), &impl.plain_patterns}}) {
     std::vector<int> found;
     if (set && set->Match("", &found))
-      for (int k : found) empty.push_back((*map)[static_cast<std::size_t>(k)]);
+      for (int k : found)
+        if (origins[static_cast<std::size_t>((*map)[static_cast<std::size_t>(k)])].pattern->scope == Scope::kReply)
+          empty.push_back((*map)[static_cast<std::size_t>(k)]);  // scoped parts were checked whole above
   }
   if (!empty.empty()) {
     const Origin& o = origins[static_cast<std::size_t>(*std::min_element(empty.begin(), empty.end()))];

@@ -220,7 +220,15 @@ class PackReader {
     if (node.size() < 3) fail(node, "examples." + kind + " must list at least 3 replies, found " + std::to_string(node.size()));
     at_most(node, kMaxExamples, "examples." + kind);
     std::vector<ExampleSpec> out;
-    for (const YAML::Node& e : node) out.push_back({text(e, "an example"), pos(e)});
+    for (const YAML::Node& e : node) {
+      if (!e.IsMap()) {
+        out.push_back({text(e, "an example"), pos(e), ""});
+        continue;
+      }
+      // {buyer: …, reply: …}: the reply checked with the buyer's message as its context.
+      check_keys(e, {"buyer", "reply"});
+      out.push_back({text(require(e, "reply"), "reply"), pos(e), text(require(e, "buyer"), "buyer")});
+    }
     return out;
   }
 

@@ -21,6 +21,7 @@ struct REPLYLINT_API ExampleFailure {
   std::string rule;     // the rule whose example failed
   std::string example;  // as written in the pack, markers included
   std::string problem;  // what was expected and what was found
+  std::string buyer;    // the buyer's message the example answers, if any
   // "FILE:LINE:COLUMN: RULE: PROBLEM\n    example: EXAMPLE"
   std::string to_string() const;
 };
