@@ -22,6 +22,7 @@ using replylint::detail::Hit;
 using replylint::detail::Matcher;
 using replylint::detail::Normalized;
 using replylint::detail::NormalizerScratch;
+using replylint::Scope;
 
 namespace {
 
@@ -150,4 +151,57 @@ TEST_CASE("a pattern that matches the empty string is refused, naming it") {
   REQUIRE_FALSE(built);
   CHECK(built.error().message.find("'(?:好)?' matches the empty string") != std::string::npos);
   CHECK(built.error().rule == "t.r1");
+}
+
+TEST_CASE("patterns of several parts in a clause: the Set path finds what the loop finds") {
+  // Scoped parts with anchors (the clause's edges) are read by the Set without them; this checks
+  // on random punctuated text that no hit is lost that way, and that scope is obeyed.
+  PackSpec pack = pack_of({"微信"});
+  const std::vector<std::pair<std::vector<std::string>, Scope>> multi = {
+      {{"^亲", "好$"}, Scope::kClause},
+      {{"发票", "收据"}, Scope::kSentence},
+      {{"保证", "发货"}, Scope::kClause},
+      {{"^[一二三]", "天$"}, Scope::kSentence},
+      {{"加", "微信", "号"}, Scope::kReply},
+  };
+  for (std::size_t k = 0; k < multi.size(); ++k) {
+    RuleSpec rule;
+    rule.id = "t.m" + std::to_string(k);
+    PatternSpec p;
+    p.pattern = multi[k].first[0];
+    p.with.assign(multi[k].first.begin() + 1, multi[k].first.end());
+    p.scope = multi[k].second;
+    rule.patterns.push_back(p);
+    pack.rules.push_back(rule);
+  }
+  const auto built = replylint::detail::build_matcher({pack});
+  REQUIRE(built);
+  const Matcher& m = *built.value();
+  std::vector<std::string> text = {"亲", "好", "发票", "收据", "保证", "发货", "一", "三", "天", "加", "微信", "号",
+                                   "不", "的", "a", "，", "。", "？", "！", "、", " "};
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<std::size_t> count(0, 24), piece(0, text.size() - 1);
+  Normalized n;
+  NormalizerScratch scratch;
+  std::vector<int> candidates;
+  std::vector<Hit> fast, loop;
+  std::size_t fired = 0;
+  for (int round = 0; round < 30000; ++round) {
+    std::string reply;
+    for (std::size_t k = count(rng); k > 0; --k) reply += text[piece(rng)];
+    replylint::detail::normalize(reply, n, scratch);
+    fast.clear();
+    loop.clear();
+    m.match(n, candidates, fast);
+    m.match_each_rule(n, candidates, loop);
+    INFO(reply);
+    REQUIRE(fast.size() == loop.size());
+    for (std::size_t k = 0; k < fast.size(); ++k) {
+      CHECK(fast[k].rule == loop[k].rule);
+      CHECK(fast[k].begin == loop[k].begin);
+      CHECK(fast[k].end == loop[k].end);
+      fired += fast[k].rule > 0;
+    }
+  }
+  CHECK(fired > 500);
 }
