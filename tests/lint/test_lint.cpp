@@ -243,17 +243,9 @@ TEST_CASE("sha256 and reply hashes") {
   CHECK(reply_hash("abc") == "ba7816bf8f01cfea");
 }
 
-TEST_CASE("masking: digit runs of five or more, e-mail local parts, one character for one") {
-  CHECK(mask_sensitive("电话13812345678") == "电话138****5678");
-  CHECK(mask_sensitive("138 1234 5678") == "138 **** 5678");
-  CHECK(mask_sensitive("138-1234-5678。") == "138-****-5678。");
-  CHECK(mask_sensitive("QQ 12345 好") == "QQ ***** 好");
-  CHECK(mask_sensitive("价格1234元") == "价格1234元");
-  CHECK(mask_sensitive("一三八一二三四五六七八") == "一三八****五六七八");
-  CHECK(mask_sensitive("１３８１２３４５６７８") == "１３８****５６７８");
-  CHECK(mask_sensitive("发到 zhang.san@qq.com 吧") == "发到 *********@qq.com 吧");
-  CHECK(mask_sensitive("关注@淘宝") == "关注@淘宝");
-  CHECK(mask_sensitive("身份证110101199003077777") == "身份证110***********7777");
+// What is masked is replylint::mask's (tests/test_mask.cpp); lint prints through it.
+TEST_CASE("masking: lint's output goes through the library's mask") {
+  CHECK(mask_sensitive("电话⑴⑶⑻⑴⑵⑶⑷⑸⑹⑺⑻") == "电话⑴⑶⑻****⑸⑹⑺⑻");
   const std::string masked = mask_sensitive("微信 abc12345 😊");
   CHECK(masked == "微信 abc***** 😊");
   CHECK(count_chars(masked, 0, masked.size()) == 13);
