@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "replylint/engine.hpp"
+#include "replylint/mask.hpp"
 
 #ifndef REPLYLINT_VERSION
 #error "REPLYLINT_VERSION must be defined by the build"
@@ -452,6 +453,26 @@ int replylint_report_invalid_utf8(const replylint_report* report) {
 void replylint_report_free(replylint_report* report) {
   if (live(report)) retire(report);
 }
+
+int replylint_mask(const char* text, size_t length, char** out, size_t* out_length) {
+  if (out) *out = nullptr;
+  if (out_length) *out_length = 0;
+  if (out == nullptr || (text == nullptr && length != 0)) return REPLYLINT_ERR_INVALID_ARGUMENT;
+  return guarded(nullptr, [&] {
+    auto masked = replylint::mask(std::string_view(text ? text : "", length));
+    if (!masked) return to_status(masked.error().code);
+    // malloc, so that replylint_mask_free() cannot throw.
+    char* copy = static_cast<char*>(std::malloc(masked->size() + 1));
+    if (copy == nullptr) return REPLYLINT_ERR_OUT_OF_MEMORY;
+    std::memcpy(copy, masked->data(), masked->size());
+    copy[masked->size()] = '\0';
+    *out = copy;
+    if (out_length) *out_length = masked->size();
+    return REPLYLINT_OK;
+  });
+}
+
+void replylint_mask_free(char* masked) { std::free(masked); }
 
 int replylint_slot_new(const replylint_engine* engine, replylint_slot** out) {
   if (out == nullptr) return REPLYLINT_ERR_INVALID_ARGUMENT;

@@ -12,6 +12,8 @@
 //                                            points: {'off-platform.wechat': 12}, maxReplyBytes: 2000});
 //   engine.check(draft, shop);
 //
+//   log(replylint.mask(reply));   // '电话138****5678': phone, ID numbers, e-mail local parts hidden
+//
 // JavaScript strings index UTF-16 code units: use utf16Start/utf16End to mark spans in the
 // reply (start/end are UTF-8 bytes, charStart/charEnd code points). Errors are thrown as Error
 // objects with code ('REPLYLINT_ERR_SCHEMA', ...), status, file, line, column and rule.
@@ -68,4 +70,13 @@ class Engine {
   }
 }
 
-module.exports = {Engine, CheckOptions, version: addon.version()};
+// `text` (a string, or a Buffer of UTF-8 bytes, giving a Buffer back) with phone, ID and card
+// numbers (digit runs of 5 or more: 138****5678) and e-mail local parts masked, every digit form
+// the engine reads as a digit included (include/replylint/mask.hpp). One '*' per masked code
+// point: a violation's charStart/charEnd index the result too (utf16 offsets do not when a
+// masked character was above U+FFFF).
+function mask(text) {
+  return addon.mask(text);
+}
+
+module.exports = {Engine, CheckOptions, mask, version: addon.version()};

@@ -13,7 +13,8 @@
  *   engineClose(engine)           frees it now rather than when garbage-collected
  *   rules(engine) -> [{id, pack, title, message, suggestion, source, points}]
  *   optionsNew({only, skip, points: {rule: n}, maxReplyBytes}) -> options
- *   check(engine, text | Buffer, options?) -> {points, invalidUtf8, violations: [...]} */
+ *   check(engine, text | Buffer, options?) -> {points, invalidUtf8, violations: [...]}
+ *   mask(text | Buffer) -> the same kind, phone, ID numbers and e-mail local parts masked */
 #include <node_api.h>
 #include <stdlib.h>
 #include <string.h>
@@ -387,6 +388,40 @@ static napi_value report_object(napi_env env, const replylint_report* report) {
   return obj;
 }
 
+/* A reply passed as a string (converted to UTF-8, `owned` to free()) or as a Buffer (its bytes,
+ * as they are). */
+struct text_arg {
+  const char* text;
+  size_t length;
+  char* owned;
+  bool is_buffer;
+};
+
+static napi_value get_text(napi_env env, napi_value value, const char* what, struct text_arg* out) {
+  out->text = NULL;
+  out->length = 0;
+  out->owned = NULL;
+  out->is_buffer = false;
+  TRY(napi_is_buffer(env, value, &out->is_buffer));
+  if (out->is_buffer) {
+    void* data = NULL;
+    TRY(napi_get_buffer_info(env, value, &data, &out->length));
+    out->text = data;
+  } else {
+    napi_valuetype type;
+    TRY(napi_typeof(env, value, &type));
+    if (type != napi_string) {
+      napi_throw_type_error(env, "REPLYLINT_ERR_INVALID_ARGUMENT", what);
+      return NULL;
+    }
+    if (!(out->owned = utf8_of(env, value, &out->length))) return NULL;
+    out->text = out->owned;
+  }
+  napi_value ok;
+  TRY(napi_get_boolean(env, true, &ok));
+  return ok;
+}
+
 static napi_value js_check(napi_env env, napi_callback_info info) {
   napi_value argv[3];
   if (!get_args(env, info, 3, argv)) return NULL;
@@ -399,24 +434,11 @@ static napi_value js_check(napi_env env, napi_callback_info info) {
     options = unwrap(env, argv[2], &kOptionsTag, "check expects options made by optionsNew()");
     if (!options) return NULL;
   }
-  bool is_buffer = false;
-  char* owned = NULL;
-  const char* text = NULL;
-  size_t length = 0;
-  TRY(napi_is_buffer(env, argv[1], &is_buffer));
-  if (is_buffer) {
-    void* data = NULL;
-    TRY(napi_get_buffer_info(env, argv[1], &data, &length));
-    text = data;
-  } else {
-    TRY(napi_typeof(env, argv[1], &type));
-    if (type != napi_string) {
-      napi_throw_type_error(env, "REPLYLINT_ERR_INVALID_ARGUMENT", "the reply must be a string or a Buffer");
-      return NULL;
-    }
-    if (!(owned = utf8_of(env, argv[1], &length))) return NULL;
-    text = owned;
-  }
+  struct text_arg reply;
+  if (!get_text(env, argv[1], "the reply must be a string or a Buffer", &reply)) return NULL;
+  const char* text = reply.text;
+  char* owned = reply.owned;
+  size_t length = reply.length;
   replylint_report* report = NULL;
   replylint_error* err = NULL;
   int status = replylint_check(engine, text, length, options, &report, &err);
@@ -424,6 +446,24 @@ static napi_value js_check(napi_env env, napi_callback_info info) {
   if (status != REPLYLINT_OK) return throw_status(env, status, err, NULL);
   napi_value result = report_object(env, report);
   replylint_report_free(report);
+  return result;
+}
+
+static napi_value js_mask(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  if (!get_args(env, info, 1, argv)) return NULL;
+  struct text_arg in;
+  if (!get_text(env, argv[0], "mask expects a string or a Buffer", &in)) return NULL;
+  char* masked = NULL;
+  size_t length = 0;
+  int status = replylint_mask(in.text, in.length, &masked, &length);
+  free(in.owned);
+  if (status != REPLYLINT_OK) return throw_status(env, status, NULL, NULL);
+  napi_value result;
+  napi_status made = in.is_buffer ? napi_create_buffer_copy(env, length, masked, NULL, &result)
+                                  : napi_create_string_utf8(env, masked, length, &result);
+  replylint_mask_free(masked);
+  TRY(made);
   return result;
 }
 
@@ -437,6 +477,7 @@ static napi_value init(napi_env env, napi_value exports) {
       {"rules", NULL, js_rules, NULL, NULL, NULL, napi_enumerable, NULL},
       {"optionsNew", NULL, js_options_new, NULL, NULL, NULL, napi_enumerable, NULL},
       {"check", NULL, js_check, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"mask", NULL, js_mask, NULL, NULL, NULL, napi_enumerable, NULL},
   };
   if (napi_define_properties(env, exports, sizeof props / sizeof props[0], props) != napi_ok) return NULL;
   return exports;

@@ -182,6 +182,19 @@ REPLYLINT_API int replylint_report_points(const replylint_report* report);      
 REPLYLINT_API int replylint_report_invalid_utf8(const replylint_report* report); /* 1 or 0 */
 REPLYLINT_API void replylint_report_free(replylint_report* report);
 
+/* ---- Masking contact and buyer data before a reply is shown or logged ----------------- */
+/* Sets *out to a new NUL-terminated copy of the `length` bytes at `text` (NULL is fine when
+ * length is 0) with phone, ID and card numbers (digit runs of 5 or more, 138****5678) and the
+ * local part of e-mail addresses masked, decided as the engine reads digits: every digit form
+ * it sees as a digit is masked (replylint/mask.hpp says exactly what). Each masked character
+ * becomes one '*', every other byte is copied, invalid UTF-8 included, so character offsets
+ * of a report (char_start) index the masked text too. *out_length, when out_length is not
+ * NULL, receives its length in bytes (without the NUL). Free *out with replylint_mask_free().
+ * Errors: INVALID_ARGUMENT (out NULL, text NULL with a length), TOO_LONG (4 GiB or more),
+ * OUT_OF_MEMORY; *out is NULL and *out_length 0 then. Thread safe: no state. */
+REPLYLINT_API int replylint_mask(const char* text, size_t length, char** out, size_t* out_length);
+REPLYLINT_API void replylint_mask_free(char* masked);
+
 /* ---- Reloading rules while checks run --------------------------------------------------- */
 /* A slot holds the current engine. Checking threads take a handle from it per draft (cheap);
  * a reloading thread builds a new engine beside the old one and sets it. Checks in flight

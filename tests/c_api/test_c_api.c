@@ -360,6 +360,38 @@ static void test_compile_errors(void) {
   CHECK(replylint_engine_from_directory("/nonexistent/replylint-packs", &e, NULL) == REPLYLINT_ERR_IO);
 }
 
+/* Masking: what the engine reads as digits is masked, one '*' per character, every other byte
+ * (invalid UTF-8 too) copied; a NULL text of length 0 is the empty text. */
+static void test_mask(void) {
+  static const struct {
+    const char* text;
+    const char* masked;
+  } cases[] = {
+      {"\xe7\x94\xb5\xe8\xaf\x9d" "13812345678", "\xe7\x94\xb5\xe8\xaf\x9d" "138****5678"},
+      /* 电话⑴⑶⑻⑴⑵⑶⑷⑸⑹⑺⑻: parenthesized digits read as digits */
+      {"\xe2\x91\xb4\xe2\x91\xb6\xe2\x91\xbb\xe2\x91\xb4\xe2\x91\xb5\xe2\x91\xb6\xe2\x91\xb7\xe2\x91\xb8"
+       "\xe2\x91\xb9\xe2\x91\xba\xe2\x91\xbb",
+       "\xe2\x91\xb4\xe2\x91\xb6\xe2\x91\xbb****\xe2\x91\xb8\xe2\x91\xb9\xe2\x91\xba\xe2\x91\xbb"},
+      {"kf.shop@163.com", "*******@163.com"},
+      {"1234 \xff 56", "**** \xff **"},
+      {"price 1234", "price 1234"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
+    char* out = NULL;
+    size_t length = 0;
+    CHECK(replylint_mask(cases[i].text, strlen(cases[i].text), &out, &length) == REPLYLINT_OK);
+    CHECK(out && length == strlen(cases[i].masked) && strcmp(out, cases[i].masked) == 0);
+    replylint_mask_free(out);
+  }
+  char* out = NULL;
+  CHECK(replylint_mask(NULL, 0, &out, NULL) == REPLYLINT_OK && out && *out == '\0');
+  replylint_mask_free(out);
+  /* a NUL inside the text is copied, and the length says where the text ends */
+  size_t length = 0;
+  CHECK(replylint_mask("12\0" "345", 6, &out, &length) == REPLYLINT_OK && length == 6 && memcmp(out, "**\0***", 6) == 0);
+  replylint_mask_free(out);
+}
+
 static void test_bad_arguments(void) {
   replylint_engine* e = shop_engine();
   replylint_engine* out = (replylint_engine*)&passed; /* must be reset to NULL on failure */
@@ -396,6 +428,11 @@ static void test_bad_arguments(void) {
   CHECK(replylint_options_only(o, NULL) == REPLYLINT_ERR_INVALID_ARGUMENT);
   CHECK(replylint_options_skip(o, NULL) == REPLYLINT_ERR_INVALID_ARGUMENT);
   CHECK(replylint_options_points(o, NULL, 1) == REPLYLINT_ERR_INVALID_ARGUMENT);
+  char* masked = (char*)&passed;
+  size_t masked_length = 99;
+  CHECK(replylint_mask(NULL, 3, &masked, &masked_length) == REPLYLINT_ERR_INVALID_ARGUMENT);
+  CHECK(masked == NULL && masked_length == 0);
+  CHECK(replylint_mask("a", 1, NULL, &masked_length) == REPLYLINT_ERR_INVALID_ARGUMENT);
 
   /* getters and frees accept NULL */
   CHECK(replylint_report_count(NULL) == 0);
@@ -409,6 +446,7 @@ static void test_bad_arguments(void) {
   replylint_options_free(NULL);
   replylint_slot_free(NULL);
   replylint_error_free(NULL);
+  replylint_mask_free(NULL);
   ++passed;
 
   /* a handle of the wrong kind */
@@ -564,6 +602,7 @@ int main(int argc, char** argv) {
   test_options();
   test_from_yaml();
   test_compile_errors();
+  test_mask();
   test_bad_arguments();
   test_slot();
   test_threads();

@@ -48,6 +48,8 @@ golden check-clean 0 /dev/null check --rules packs "您好，欢迎光临" "支�
 golden check-lines-text 1 "$tmp/lines.txt" check --rules packs --lines
 golden check-lines-jsonl 1 "$tmp/lines.txt" check --rules packs --lines --format jsonl
 golden check-show-matches 1 /dev/null check --rules packs --show-matches --format jsonl "电话 138 1234 5678"
+# Digit forms that only the fold table knows are masked like any digit (issue 12).
+golden check-masked-digit-forms 1 /dev/null check --rules packs --format jsonl "电话⑴⑶⑻⑴⑵⑶⑷⑸⑹⑺⑻" "电话𝟏𝟑𝟖𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖"
 golden check-json 1 /dev/null check --rules packs --format json "加我微信" "您好"
 golden check-stdin 1 "$tmp/multi.txt" check --rules packs --stdin --format jsonl
 golden check-empty-stdin 0 /dev/null check --rules packs --lines --format jsonl

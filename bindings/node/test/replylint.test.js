@@ -64,6 +64,22 @@ test('clean replies, several violations, Buffers and invalid UTF-8', () => {
   assert.equal(engine.check('').violations.length, 0);
 });
 
+test('mask hides what the engine reads as digits and e-mail local parts', () => {
+  assert.equal(replylint.mask('电话 138 1234 5678'), '电话 138 **** 5678');
+  assert.equal(replylint.mask('电话⑴⑶⑻⑴⑵⑶⑷⑸⑹⑺⑻'), '电话⑴⑶⑻****⑸⑹⑺⑻');
+  assert.equal(replylint.mask('发到 zhang.san@qq.com'), '发到 *********@qq.com');
+  assert.equal(replylint.mask('价格1234元'), '价格1234元');
+  const reply = '电话 13812345678';
+  const v = engine.check(reply).violations[0];
+  assert.equal(replylint.mask(reply).slice(v.utf16Start, v.utf16End), '138****5678');
+  // A Buffer gives a Buffer: bytes that are not UTF-8 are copied.
+  assert.deepEqual(replylint.mask(Buffer.from([0x31, 0x32, 0xff, 0x33, 0x34, 0x35])),
+                   Buffer.from([0x2a, 0x2a, 0xff, 0x2a, 0x2a, 0x2a]));
+  assert.equal(replylint.mask(''), '');
+  assert.throws(() => replylint.mask(42), TypeError);
+  assert.throws(() => replylint.mask(), TypeError);
+});
+
 test('per-call options', () => {
   const reply = '加我微信，电话13812345678，保证今天发货';
   assert.equal(engine.check(reply).violations.length, 3);

@@ -15,6 +15,8 @@ A thin ctypes layer over the C API (include/replylint/replylint.h); standard lib
                                   max_reply_bytes=2000)
     report = engine.check(draft, shop)
 
+    log(replylint.mask(reply))    # "电话138****5678": phone, ID numbers and e-mail local parts hidden
+
 Errors raise replylint.Error (code, status, file, line, column, rule). An Engine may be shared
 by any number of threads; check() releases the GIL while it runs. To reload rules, build a new
 Engine and rebind the variable: checks in progress keep the engine they were called on.
@@ -29,7 +31,7 @@ import os
 from dataclasses import dataclass
 from typing import Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
-__all__ = ["Engine", "CheckOptions", "Report", "Violation", "Rule", "Error", "version"]
+__all__ = ["Engine", "CheckOptions", "Report", "Violation", "Rule", "Error", "mask", "version"]
 
 # Status codes, as in replylint.h.
 OK = 0
@@ -102,6 +104,8 @@ def _load():
         "replylint_report_points": (I, [P]),
         "replylint_report_invalid_utf8": (I, [P]),
         "replylint_report_free": (None, [P]),
+        "replylint_mask": (I, [ctypes.c_char_p, S, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(S)]),
+        "replylint_mask_free": (None, [P]),
     }
     for name, (restype, argtypes) in sig.items():
         fn = getattr(lib, name)
@@ -115,6 +119,24 @@ _lib = _load()
 def version() -> str:
     """The library's version, "MAJOR.MINOR.PATCH"."""
     return _lib.replylint_version().decode()
+
+
+def mask(text: Union[str, bytes]) -> Union[str, bytes]:
+    """`text` with phone, ID and card numbers (digit runs of 5 or more: 138****5678) and the
+    local part of e-mail addresses masked, every digit form the engine reads as a digit included
+    (include/replylint/mask.hpp). One '*' per masked character, so code-point offsets such as
+    Violation.char_start index the result too. Returns str for str and bytes for bytes (bytes
+    that are not UTF-8 are copied as they are)."""
+    data = _encode(text)
+    out, length = ctypes.c_void_p(), ctypes.c_size_t()
+    status = _lib.replylint_mask(data, len(data), ctypes.byref(out), ctypes.byref(length))
+    if status != OK:
+        _raise(status, None)
+    try:
+        masked = ctypes.string_at(out, length.value)
+    finally:
+        _lib.replylint_mask_free(out)
+    return bytes(masked) if isinstance(text, (bytes, bytearray)) else masked.decode("utf-8", "replace")
 
 
 def _s(b: Optional[bytes]) -> str:

@@ -67,6 +67,19 @@ class BindingTest(unittest.TestCase):
         self.assertTrue(self.engine.check("").clean)
         self.assertTrue(self.engine.check(b"").clean)
 
+    def test_mask(self):
+        self.assertEqual(replylint.mask("电话 138 1234 5678"), "电话 138 **** 5678")
+        self.assertEqual(replylint.mask("电话𝟏𝟑𝟖𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖"), "电话𝟏𝟑𝟖****𝟓𝟔𝟕𝟖")
+        self.assertEqual(replylint.mask("发到 zhang.san@qq.com"), "发到 *********@qq.com")
+        self.assertEqual(replylint.mask("价格1234元"), "价格1234元")
+        # a violation's code-point span indexes the masked reply too
+        reply = "😊电话 13812345678"
+        (v,) = self.engine.check(reply).violations
+        self.assertEqual(replylint.mask(reply)[v.char_start:v.char_end], "138****5678")
+        # bytes in, bytes out: invalid UTF-8 is copied
+        self.assertEqual(replylint.mask(b"12\xff345"), b"**\xff***")
+        self.assertEqual(replylint.mask(""), "")
+
     def test_options(self):
         reply = "加我微信，电话13812345678，保证今天发货"
         self.assertEqual(len(self.engine.check(reply).violations), 3)
