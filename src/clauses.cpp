@@ -10,8 +10,9 @@ namespace {
 enum Break { kNone = 0, kClause = 1, kSentence = 2 };
 
 // What the original bytes between two normalized characters end. Only punctuation that
-// separates clauses counts; '.' is a decimal point, an abbreviation or a disguise (微.信) too
-// often, so only an ellipsis of three or more ends a sentence.
+// separates clauses counts: not 、 (it lists: 不要通过微信、支付宝转账 is one clause), not ：
+// (it joins a name to its value: 微信：abc123), and not '.', a decimal point, an abbreviation or
+// a disguise (微.信) too often; an ellipsis of three or more dots ends a sentence.
 int gap_break(std::string_view gap, bool& question) {
   int result = kNone;
   int dots = 0;
@@ -40,7 +41,7 @@ int gap_break(std::string_view gap, bool& question) {
       case U'\r': case U'．': case U'｡': case U'﹗': case U'﹔':
         result = kSentence;
         break;
-      case U'，': case U',': case U'、': case U'：': case U':': case U'﹐': case U'﹑': case U'﹕': case U'､':
+      case U'，': case U',': case U'﹐':
         result = std::max(result, int{kClause});
         break;
       default:

@@ -263,3 +263,17 @@ TEST_CASE("rule-language errors name the file, line and column") {
   REQUIRE_FALSE(two.ok());
   CHECK(two.error().message.find("two lexicons") != std::string::npos);
 }
+
+TEST_CASE("、 lists and ： introduces: neither ends a clause") {
+  using namespace replylint::detail;
+  Normalized n;
+  NormalizerScratch scratch;
+  Clauses c;
+  for (const std::string reply : {"请不要通过微信、支付宝私下转账", "微信：abc123"}) {
+    normalize(reply, n, scratch);
+    split_clauses(reply, n, c);
+    CHECK(c.clauses.size() == 1);
+  }
+  const Engine e = demo();
+  CHECK(rules_of(e.check("不要加微信、qq")).empty());
+}

@@ -33,9 +33,9 @@ struct ExceptionSpec {
 };
 
 // Where the parts of a pattern must all be found (rules/README.md, "Scope"). Clauses end at
-// ， , 、 ： ; and sentences at 。 ！ ？ ； … ~ and line breaks of the ORIGINAL text (the
-// normalized text has no punctuation); a separator used to disguise a word (微.信, 1 3 8) ends
-// nothing.
+// ， and , and sentences at 。 ！ ？ ； … ~ and line breaks of the ORIGINAL text (the normalized
+// text has no punctuation; 、 and ： end nothing); a separator used to disguise a word (微.信,
+// 1 3 8) ends nothing.
 enum class Scope { kReply, kSentence, kClause };
 
 struct PatternSpec {
