@@ -12,7 +12,8 @@ enum Break { kNone = 0, kClause = 1, kSentence = 2 };
 // What the original bytes between two normalized characters end. Only punctuation that
 // separates clauses counts: not 、 (it lists: 不要通过微信、支付宝转账 is one clause), not ：
 // (it joins a name to its value: 微信：abc123), and not '.', a decimal point, an abbreviation or
-// a disguise (微.信) too often; an ellipsis of three or more dots ends a sentence.
+// a disguise (微.信) too often; an ellipsis of three or more dots ends a sentence. A tilde
+// softens rather than ends (可以的~只不过…): it ends a clause only.
 int gap_break(std::string_view gap, bool& question) {
   int result = kNone;
   int dots = 0;
@@ -37,11 +38,11 @@ int gap_break(std::string_view gap, bool& question) {
       case U'？': case U'?': case U'﹖':
         question = true;
         [[fallthrough]];
-      case U'。': case U'！': case U'!': case U'；': case U';': case U'…': case U'~': case U'～': case U'\n':
+      case U'。': case U'！': case U'!': case U'；': case U';': case U'…': case U'\n':
       case U'\r': case U'．': case U'｡': case U'﹗': case U'﹔':
         result = kSentence;
         break;
-      case U'，': case U',': case U'﹐':
+      case U'，': case U',': case U'﹐': case U'~': case U'～':
         result = std::max(result, int{kClause});
         break;
       default:

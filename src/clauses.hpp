@@ -1,6 +1,7 @@
 // Clauses and sentences of a reply, in normalized text. Normalization drops punctuation, so
 // the boundaries are read from the ORIGINAL text between two normalized characters: a clause
-// ends at ， , 、 ： : and a sentence (and its clause) at 。 ！ ! ？ ? ； ; … ~ ～ and line breaks.
+// ends at ， , ~ ～ and a sentence (and its clause) at 。 ！ ! ？ ? ； ; … and line breaks.
+// 、 lists and ： introduces, so neither ends a clause; a tilde softens more than it ends.
 // A boundary that would leave a clause of one character is dropped, so that punctuation used
 // to disguise a word (微，信) or a one-word address (亲，可以的) ends nothing. White space and
 // emoji never end anything (加 V 信, 1 3 8).

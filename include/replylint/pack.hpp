@@ -33,7 +33,7 @@ struct ExceptionSpec {
 };
 
 // Where the parts of a pattern must all be found (rules/README.md, "Scope"). Clauses end at
-// ， and , and sentences at 。 ！ ？ ； … ~ and line breaks of the ORIGINAL text (the normalized
+// ， , ~ and sentences at 。 ！ ？ ； … and line breaks of the ORIGINAL text (the normalized
 // text has no punctuation; 、 and ： end nothing); a separator used to disguise a word (微.信,
 // 1 3 8) ends nothing.
 enum class Scope { kReply, kSentence, kClause };
