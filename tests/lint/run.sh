@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Golden tests of `replylint lint`: standard output and standard error to the byte, and the exit
 # status, for every input format (with tricky files: BOM, CRLF, quoted multi-line CSV cells,
-# escaped JSON strings, YAML block scalars, invalid UTF-8 in one line of a good file, UTF-16,
-# GBK, broken files), every output format, the config, suppressions and thresholds. Runs from
+# escaped JSON strings, YAML block scalars, invalid UTF-8 in one line of a good file, UTF-16
+# and GBK files (decoded since issue 13, with a note saying so; the JSON formats name every
+# file's encoding, SARIF its default), broken files), every output format, the config, suppressions and thresholds. Runs from
 # this folder against the fixed packs in packs/, so that shipped pack changes do not move it.
 # Usage: run.sh REPLYLINT [--update] (--update rewrites golden/ from the binary).
 set -uo pipefail
