@@ -25,8 +25,10 @@ ordered_json finding_json(const std::string& path, const Finding& f) {
   if (f.column > 0) j["column"] = f.column;
   if (!f.cell.empty()) j["cell"] = f.cell;
   if (f.kind == Finding::Kind::kViolation) {
-    j["end_line"] = f.end_line;
-    j["end_column"] = f.end_column;
+    if (f.line > 0) {
+      j["end_line"] = f.end_line;
+      j["end_column"] = f.end_column;
+    }
     j["rule"] = f.rule;
     j["pack"] = f.pack;
     j["title"] = f.title;

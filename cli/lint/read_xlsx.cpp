@@ -43,7 +43,7 @@ class Workbook {
       if (!zip_) zip_source_free(src);
     }
     if (!zip_) {
-      error = std::string("not an .xlsx workbook (not a zip archive: ") + zip_error_strerror(&ze) +
+      error = std::string("not an .xlsx workbook (") + zip_error_strerror(&ze) +
               "); an Excel 97-2003 file renamed .xlsx? Save it as .xlsx (Excel Workbook) or CSV UTF-8";
       zip_error_fini(&ze);
       return false;
