@@ -56,20 +56,69 @@ bool mostly_utf8(std::string_view s) {
 }
 
 // Converts bytes[skip..] from `cnv` to UTF-8 with the map back to the file, or the error at
-// the first bad byte. `what` and `fix` word the error.
+// the first bad byte. `what` and `fix` word the error. ICU converts into a fixed buffer, chunk
+// by chunk, so that memory stays proportional to the text, not to ICU's worst case.
 DecodeResult convert(std::string bytes, std::size_t skip, UConverter* cnv, std::string name, const std::string& what,
                      const std::string& fix) {
   UErrorCode err = U_ZERO_ERROR;
   ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
-  // One byte never gives more than two UTF-16 units in any ICU table.
-  std::vector<UChar> units(2 * (bytes.size() - skip) + 2);
-  std::vector<int32_t> offsets(units.size());
+  constexpr std::size_t kChunk = 1 << 15;
+  UChar units[kChunk];
+  int32_t offsets[kChunk];
   const char* src = bytes.data() + skip;
   const char* const end = bytes.data() + bytes.size();
-  UChar* target = units.data();
-  err = U_ZERO_ERROR;
-  ucnv_toUnicode(cnv, &target, units.data() + units.size(), &src, end, offsets.data(), true, &err);
-  const std::size_t produced = static_cast<std::size_t>(target - units.data());
+  Decoded d;
+  d.encoding = std::move(name);
+  d.text.reserve((bytes.size() - skip) * 3 / 2);
+  d.origin.reserve(d.text.capacity() + 1);
+  DecodeError where;  // the position the next character would have, for an error
+  UChar lead = 0;     // a lead surrogate whose trail is in the next chunk
+  std::uint32_t lead_from = 0, last_from = static_cast<std::uint32_t>(skip);
+  bool first = true;
+  auto add = [&](char32_t cp, std::uint32_t from) {
+    if (first && cp == 0xFEFF) {  // a byte-order mark is no character of the text
+      first = false;
+      return;
+    }
+    first = false;
+    append_utf8(d.text, cp);
+    d.origin.resize(d.text.size(), from);
+    if (cp == '\n') {
+      ++where.line;
+      where.column = 1;
+    } else {
+      ++where.column;
+    }
+  };
+  for (;;) {
+    const std::size_t call_start = static_cast<std::size_t>(src - bytes.data());
+    UChar* target = units;
+    err = U_ZERO_ERROR;
+    ucnv_toUnicode(cnv, &target, units + kChunk, &src, end, offsets, true, &err);
+    const std::size_t produced = static_cast<std::size_t>(target - units);
+    for (std::size_t k = 0; k < produced; ++k) {
+      // -1: a unit from bytes consumed by an earlier call.
+      const std::uint32_t from = offsets[k] < 0 ? last_from : static_cast<std::uint32_t>(call_start + offsets[k]);
+      last_from = from;
+      if (lead) {
+        const UChar l = lead;
+        lead = 0;
+        if (U16_IS_TRAIL(units[k])) {
+          add(U16_GET_SUPPLEMENTARY(l, units[k]), lead_from);
+          continue;
+        }
+        add(l, lead_from);
+      }
+      if (U16_IS_LEAD(units[k])) {
+        lead = units[k];
+        lead_from = from;
+        continue;
+      }
+      add(units[k], from);
+    }
+    if (err != U_BUFFER_OVERFLOW_ERROR) break;
+  }
+  if (lead) add(lead, lead_from);
 
   DecodeResult result;
   if (U_FAILURE(err)) {
@@ -78,39 +127,14 @@ DecodeResult convert(std::string bytes, std::size_t skip, UConverter* cnv, std::
     UErrorCode e2 = U_ZERO_ERROR;
     ucnv_getInvalidChars(cnv, bad, &len, &e2);
     if (U_FAILURE(e2)) len = 0;
-    DecodeError e;
+    DecodeError e = where;
     e.offset = static_cast<std::size_t>(src - bytes.data()) - static_cast<std::size_t>(len);
-    for (std::size_t k = 0; k < produced; ++k) {
-      if (units[k] == '\n') {
-        ++e.line;
-        e.column = 1;
-      } else if (!U16_IS_TRAIL(units[k]) && !(k == 0 && units[k] == 0xFEFF)) {
-        ++e.column;
-      }
-    }
     const std::string shown = len > 0 ? hex_bytes(std::string_view(bad, static_cast<std::size_t>(len)))
                                       : hex_bytes(std::string_view(bytes).substr(e.offset, 1));
     e.message = what + ": " + (len > 1 ? "bytes " : "byte ") + shown + " at byte offset " + std::to_string(e.offset) +
                 (err == U_TRUNCATED_CHAR_FOUND ? " (a character cut off at the end)" : "") + " cannot be decoded; " + fix;
     result.error = std::move(e);
     return result;
-  }
-
-  Decoded d;
-  d.encoding = std::move(name);
-  d.text.reserve(produced * 2);
-  d.origin.reserve(produced * 2 + 1);
-  for (std::size_t k = 0; k < produced; ++k) {
-    char32_t cp = units[k];
-    const std::uint32_t from = static_cast<std::uint32_t>(skip + static_cast<std::size_t>(offsets[k] < 0 ? 0 : offsets[k]));
-    if (U16_IS_LEAD(units[k]) && k + 1 < produced && U16_IS_TRAIL(units[k + 1])) {
-      cp = U16_GET_SUPPLEMENTARY(units[k], units[k + 1]);
-      ++k;
-    }
-    if (k == 0 && cp == 0xFEFF) continue;  // a byte-order mark is no character of the text
-    d.text.reserve(d.text.size() + 4);
-    append_utf8(d.text, cp);
-    d.origin.resize(d.text.size(), from);
   }
   d.origin.push_back(static_cast<std::uint32_t>(bytes.size()));
   result.decoded = std::move(d);

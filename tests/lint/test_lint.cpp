@@ -360,3 +360,21 @@ TEST_CASE("md: markdown: fenced reads only fenced blocks, the opening line inclu
   CHECK(r.replies[1].text == "没闭合");
   CHECK(read_source(FileKind::kMd, src, {}).replies.size() == 2);  // the prose and the list item
 }
+
+TEST_CASE("decode: a long file, a surrogate pair across ICU's chunks, an error far in") {
+  // 32767 ASCII bytes, then 𠮷 (95 34 B2 35): its two UTF-16 units straddle the 32768-unit chunk.
+  std::string file(32767, 'a');
+  file += "\x95\x34\xB2\x35\n\xBC\xD3";
+  const DecodeResult r = decode_file(file, "gb18030");
+  REQUIRE(r.decoded);
+  CHECK(r.decoded->text == std::string(32767, 'a') + "\xF0\xA0\xAE\xB7\n加");
+  CHECK(r.decoded->origin[32767] == 32767);
+  CHECK(r.decoded->origin[32770] == 32767);
+  CHECK(r.decoded->origin[32771] == 32771);  // the LF
+  CHECK(r.decoded->origin.back() == file.size());
+  const DecodeResult bad = decode_file(std::string(70000, 'b') + "\n\xE9 ", "");
+  REQUIRE(bad.error);
+  CHECK(bad.error->offset == 70001);
+  CHECK(bad.error->line == 2);
+  CHECK(bad.error->column == 1);
+}
