@@ -84,8 +84,7 @@ class ConfigParser {
       }
       return std::nullopt;
     }
-    Config::EncodingRule rule;
-    rule.glob.add("*");
+    Config::EncodingRule rule;  // every file, also those outside this folder (--config)
     if (auto e = encoding_name(v, rule.name)) return e;
     c.encodings.push_back(std::move(rule));
     return std::nullopt;
@@ -209,10 +208,10 @@ int Config::points_for(const std::string& rule, int p) const {
 
 std::string Config::encoding_for(const fs::path& abs) const {
   std::string name;
-  const fs::path rel = dir.empty() ? abs.filename() : abs.lexically_relative(dir);
-  if (rel.empty() || *rel.begin() == "..") return name;
+  const fs::path rel = dir.empty() ? fs::path() : abs.lexically_relative(dir);
+  const bool inside = !rel.empty() && *rel.begin() != "..";
   for (const EncodingRule& r : encodings)
-    if (r.glob.excluded(rel.generic_string(), false)) name = r.name;
+    if (r.glob.empty() || (inside && r.glob.excluded(rel.generic_string(), false))) name = r.name;
   return name;
 }
 

@@ -49,7 +49,7 @@ struct Config {
   ReadSettings read;
   // encoding: ICU names; per glob (relative to `dir`), the last match wins; "" detects.
   struct EncodingRule {
-    ExcludeList glob;  // one pattern: "excluded" means "matches"
+    ExcludeList glob;  // one pattern: "excluded" means "matches"; empty: every file
     std::string name;
   };
   std::vector<EncodingRule> encodings;

@@ -172,6 +172,14 @@ with tempfile.TemporaryDirectory() as tmp:
     got, encodings = findings(p.stdout.decode())
     check("encoding: per glob", got == [("new.txt", 1, 4, 1, 6, "demo.wechat"), ("old.txt", 2, 4, 2, 6, "demo.wechat")]
           and encodings == {"old.txt": "big5", "new.txt": "GB18030"}, f"{got} {encodings} {p.stderr.decode()}")
+    # encoding: NAME applies to every file, also outside the config's folder (--config).
+    with open(os.path.join(tmp, "big5.yaml"), "w") as f:
+        f.write("encoding: big5\n")
+    p = subprocess.run([BIN, "lint", "--rules", PACKS, "--format", "jsonl", "--config", os.path.join(tmp, "big5.yaml"),
+                        "legacy/old.txt"], cwd=shop, capture_output=True)
+    got, encodings = findings(p.stdout.decode())
+    check("encoding: for every file, with --config", got == [("old.txt", 2, 4, 2, 6, "demo.wechat")] and
+          encodings == {"old.txt": "big5"}, f"{got} {encodings} {p.stderr.decode()}")
     with open(os.path.join(shop, ".replylint.yaml"), "w") as f:
         f.write("packs: [demo]\nencoding: nosuch\n")
     p = subprocess.run([BIN, "lint", "--rules", PACKS, "."], cwd=shop, capture_output=True)
