@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <map>
 
 namespace replylint::cli {
@@ -88,6 +89,15 @@ Parsed parse(int argc, char** argv) {
                          ->check(CLI::ExistingFile)
                          ->type_name("FILE");
   lint->add_flag("--no-config", o.no_config, "ignore every .replylint.yaml (and ignore file)")->excludes(config_opt);
+  lint->add_option("--encoding", o.encoding, "read every file in this encoding (an ICU name: gbk, utf-16le, big5, …) "
+                                             "instead of detecting it (UTF-8, UTF-16 with a BOM, GB18030)")
+      ->type_name("NAME");
+  lint->add_option("--stdin-filename", o.stdin_filename, "with the path -: the name of standard input's file in "
+                                                         "findings, which also picks its format and config")
+      ->type_name("NAME");
+  lint->add_option("--threads", o.threads, "files checked at once (output stays the same, in the same order)")
+      ->check(CLI::Range(1u, 256u))
+      ->type_name("N");
   rules_option(lint);
 
   try {
@@ -114,6 +124,11 @@ Parsed parse(int argc, char** argv) {
     o.command = Command::kRulesTest;
   } else if (lint->parsed()) {
     o.command = Command::kLint;
+    const bool dash = std::find(o.paths.begin(), o.paths.end(), "-") != o.paths.end();
+    if (!o.stdin_filename.empty() && !dash) {
+      std::fprintf(stderr, "replylint lint: --stdin-filename names standard input, given as the path -\n");
+      return {std::nullopt, 2};
+    }
   } else if (profile->parsed()) {
     o.command = Command::kRulesProfile;
   } else {

@@ -19,7 +19,7 @@ struct Options {
   Input input = Input::kArguments;
   std::vector<std::string> texts;
   Format format = Format::kText;
-  unsigned threads = 1;  // checking threads for --lines; output stays in input order
+  unsigned threads = 1;  // checking threads for --lines and lint; output stays in input order
   // explain
   std::string rule;
   // lint (cli/lint/)
@@ -30,6 +30,8 @@ struct Options {
   int fail_on = 0;                     // --fail-on; 0: the config's fail_on, else any violation
   int min_points = 0;                  // --min-points: show replies with at least this many points
   bool show_matches = false;           // --show-matches (check and lint): do not mask contact and buyer data
+  std::string encoding;                // --encoding: every file's, overriding detection and the config
+  std::string stdin_filename;          // --stdin-filename: the name (and format) of `lint -`
   // rules profile (cli/profile.cpp)
   std::string corpus;                  // replies one per line; empty or "-": standard input
   std::size_t sample = 2000;           // replies for the costs that run every pattern alone

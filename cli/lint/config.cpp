@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "decode.hpp"
 #include "source.hpp"
 
 namespace replylint::cli::lint {
@@ -14,7 +15,8 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::vector<std::string> kKeys = {"packs",   "pack_dirs", "builtin_packs", "disable", "points",     "exclude",
-                                        "columns", "keys",      "fail_on",       "ignore_file"};
+                                        "columns", "keys",      "markdown",      "encoding",   "fail_on",
+                                        "ignore_file"};
 
 class ConfigParser {
  public:
@@ -58,6 +60,34 @@ class ConfigParser {
       }
     }
     return error(n.Mark(), what + " must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
+  }
+
+  std::optional<Error> encoding_name(const YAML::Node& n, std::string& out) const {
+    if (!n.IsScalar() || n.Scalar().empty()) return error(n.Mark(), "an encoding is a name, e.g. gbk or utf-16le");
+    if (!canonical_encoding(n.Scalar()))
+      return error(n.Mark(), "unknown encoding '" + n.Scalar() + "' (ICU's names: gbk, gb18030, utf-16le, utf-16be, "
+                                                                  "big5, shift_jis, windows-1252, …)");
+    out = n.Scalar();
+    return std::nullopt;
+  }
+
+  // `encoding: NAME` for every file, or `encoding: {GLOB: NAME, …}`.
+  std::optional<Error> encodings(const YAML::Node& v, Config& c) const {
+    if (v.IsMap()) {
+      for (const auto& gv : v) {
+        Config::EncodingRule rule;
+        if (!gv.first.IsScalar() || gv.first.Scalar().empty())
+          return error(gv.first.Mark(), "'encoding' maps file globs to encodings, e.g. {\"*.csv\": gbk}");
+        rule.glob.add(gv.first.Scalar());
+        if (auto e = encoding_name(gv.second, rule.name)) return e;
+        c.encodings.push_back(std::move(rule));
+      }
+      return std::nullopt;
+    }
+    Config::EncodingRule rule;  // every file, also those outside this folder (--config)
+    if (auto e = encoding_name(v, rule.name)) return e;
+    c.encodings.push_back(std::move(rule));
+    return std::nullopt;
   }
 
   Result<Config> parse(const fs::path& dir) {
@@ -131,6 +161,14 @@ class ConfigParser {
           if (c.read.keys.size() > 1) e = error(v.Mark(), "'keys': \"*\" (every string) stands alone");
           c.read.all_strings = true;
         }
+      } else if (key == "markdown") {
+        if (!v.IsScalar() || (v.Scalar() != "all" && v.Scalar() != "fenced"))
+          e = error(v.Mark(), "'markdown' must be all (paragraphs, list items, table cells) or fenced (only fenced "
+                              "code blocks)");
+        else
+          c.read.md_fenced_only = v.Scalar() == "fenced";
+      } else if (key == "encoding") {
+        e = encodings(v, c);
       } else if (key == "fail_on") {
         int n = 0;
         e = integer(v, "'fail_on'", 1, 9999, n);
@@ -166,6 +204,15 @@ bool Config::disabled(const std::string& rule) const {
 int Config::points_for(const std::string& rule, int p) const {
   const auto it = points.find(rule);
   return it == points.end() ? p : it->second;
+}
+
+std::string Config::encoding_for(const fs::path& abs) const {
+  std::string name;
+  const fs::path rel = dir.empty() ? fs::path() : abs.lexically_relative(dir);
+  const bool inside = !rel.empty() && *rel.begin() != "..";
+  for (const EncodingRule& r : encodings)
+    if (r.glob.empty() || (inside && r.glob.excluded(rel.generic_string(), false))) name = r.name;
+  return name;
 }
 
 std::vector<Error> Config::check_ids(const Engine& engine) const {

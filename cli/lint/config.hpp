@@ -10,6 +10,9 @@
 //   exclude: [drafts/, "*.bak.csv"]    # .gitignore-style, relative to this file
 //   columns: [回复内容]                 # CSV/TSV reply columns (default: found by name)
 //   keys: [content, answer]            # YAML/JSON keys holding replies ("*": every string)
+//   markdown: fenced                   # .md: only fenced code blocks are replies (default: all)
+//   encoding: gbk                      # every file's encoding (default: detected, decode.hpp)
+//   encoding: {"*.csv": gbk, "exports/": utf-16le}   # or per .gitignore-style glob; last match wins
 //   fail_on: 6                         # exit 1 when a reply reaches this many points
 //   ignore_file: .replylint-ignore.yaml
 //
@@ -44,6 +47,12 @@ struct Config {
   std::map<std::string, int> points;
   ExcludeList exclude;
   ReadSettings read;
+  // encoding: ICU names; per glob (relative to `dir`), the last match wins; "" detects.
+  struct EncodingRule {
+    ExcludeList glob;  // one pattern: "excluded" means "matches"; empty: every file
+    std::string name;
+  };
+  std::vector<EncodingRule> encodings;
   std::optional<int> fail_on;
   std::filesystem::path ignore_file;  // absolute; may not exist
 
@@ -58,6 +67,8 @@ struct Config {
   bool selected(const std::string& pack) const;
   bool disabled(const std::string& rule) const;
   int points_for(const std::string& rule, int points) const;
+  // The encoding named for the file at `abs` (absolute), or "" to detect it.
+  std::string encoding_for(const std::filesystem::path& abs) const;
   // Errors for ids the engine does not know.
   std::vector<Error> check_ids(const Engine& engine) const;
 };

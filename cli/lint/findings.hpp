@@ -31,11 +31,13 @@ struct Finding {
   bool cut_before = false, cut_after = false;
   std::string hash;   // the reply's hash (suppress.hpp)
   std::string where;  // "row 3, 内容", "groups[0].content"
+  std::string cell;   // workbooks: "售前!B7", in place of line and column
 };
 
 struct FileResult {
   std::string path;    // as shown
   std::string format;  // txt, csv, …; "" for a config or ignore file
+  std::string encoding;  // what the file was read as (decode.hpp); "" when it was not read
   std::size_t replies = 0;
   bool comments = false;  // inline suppressions possible (else the ignore file)
   std::string ignore_file;  // as shown: where suppressions of this file go
@@ -69,9 +71,13 @@ std::unique_ptr<LintPrinter> make_lint_sarif_printer(Output& out);
 std::unique_ptr<LintPrinter> make_lint_github_printer(Output& out);
 std::unique_ptr<LintPrinter> make_lint_junit_printer(Output& out);
 
-// "FILE:LINE:COLUMN" with the unknown parts left out.
+// Whether the file was read in another encoding than UTF-8, which the text formats then say.
+inline bool decoded(const FileResult& r) { return !r.encoding.empty() && r.encoding != "UTF-8"; }
+
+// "FILE:LINE:COLUMN" with the unknown parts left out; "FILE:SHEET!CELL" in a workbook.
 inline std::string location(const std::string& path, const Finding& f) {
   std::string s = path;
+  if (!f.cell.empty()) return s + ':' + f.cell;
   if (f.line > 0) {
     s += ':' + std::to_string(f.line);
     if (f.column > 0) s += ':' + std::to_string(f.column);

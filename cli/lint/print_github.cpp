@@ -1,7 +1,8 @@
 // `--format github`: GitHub Actions workflow commands, one per finding, so that each shows on
 // the pull request's diff: ::error file=F,line=L,col=C,endLine=…,endColumn=…,title=T::MESSAGE.
 // Values are escaped as the runner expects (% CR LF in the message; also : and , in
-// properties). A violation whose reply stays below --fail-on is a ::warning.
+// properties). A violation whose reply stays below --fail-on is a ::warning. A file read in
+// another encoding than UTF-8 gets a ::notice saying which.
 #include "findings.hpp"
 
 namespace replylint::cli::lint {
@@ -33,6 +34,9 @@ class GithubPrinter final : public LintPrinter {
   explicit GithubPrinter(Output& out) : out_(out) {}
 
   void file(const FileResult& r) override {
+    if (decoded(r))
+      out_ << "::notice file=" << escape_property(r.path) << ",title=replylint%3A encoding::read as "
+           << escape_data(r.encoding) << '\n';
     for (const Finding& f : r.findings) {
       const bool warning = f.kind == Finding::Kind::kViolation && !f.fails;
       out_ << (warning ? "::warning " : "::error ") << "file=" << escape_property(r.path);
@@ -57,6 +61,7 @@ class GithubPrinter final : public LintPrinter {
           if (!r.comments) message += "\nhash: " + f.hash;
           break;
       }
+      if (!f.cell.empty()) message = f.cell + ": " + message;  // a workbook's cell has no line
       out_ << ",title=" << escape_property(title) << "::" << escape_data(message) << '\n';
     }
   }

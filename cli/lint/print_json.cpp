@@ -1,6 +1,8 @@
 // `--format jsonl`: one object per line, in file order: each finding ("type": "violation",
 // "error" or "unused-suppression"), then a "file" record per linted file, then one "summary".
-// `--format json`: one document, {"files": [{file, format, replies, findings: […]}], "summary"}.
+// `--format json`: one document, {"files": [{file, format, encoding, replies, findings: […]}],
+// "summary"}. "encoding": what a text file was read as (decode.hpp); a finding in a workbook
+// has "cell" ("售前!B7") in place of line and column.
 // Fields: README, "replylint lint".
 #include <nlohmann/json.hpp>
 
@@ -21,9 +23,12 @@ ordered_json finding_json(const std::string& path, const Finding& f) {
   j["file"] = path;
   if (f.line > 0) j["line"] = f.line;
   if (f.column > 0) j["column"] = f.column;
+  if (!f.cell.empty()) j["cell"] = f.cell;
   if (f.kind == Finding::Kind::kViolation) {
-    j["end_line"] = f.end_line;
-    j["end_column"] = f.end_column;
+    if (f.line > 0) {
+      j["end_line"] = f.end_line;
+      j["end_column"] = f.end_column;
+    }
     j["rule"] = f.rule;
     j["pack"] = f.pack;
     j["title"] = f.title;
@@ -69,15 +74,19 @@ class JsonPrinter final : public LintPrinter {
   void file(const FileResult& r) override {
     if (one_per_line_) {
       for (const Finding& f : r.findings) out_ << dump(finding_json(r.path, f), -1) << '\n';
-      if (!r.format.empty())
-        out_ << dump(ordered_json{{"type", "file"}, {"file", r.path}, {"format", r.format}, {"replies", r.replies}}, -1)
-             << '\n';
+      if (!r.format.empty()) {
+        ordered_json j{{"type", "file"}, {"file", r.path}, {"format", r.format}};
+        if (!r.encoding.empty()) j["encoding"] = r.encoding;
+        j["replies"] = r.replies;
+        out_ << dump(j, -1) << '\n';
+      }
       return;
     }
     ordered_json file;
     file["file"] = r.path;
     if (!r.format.empty()) {
       file["format"] = r.format;
+      if (!r.encoding.empty()) file["encoding"] = r.encoding;
       file["replies"] = r.replies;
     }
     ordered_json list = ordered_json::array();

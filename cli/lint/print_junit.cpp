@@ -70,7 +70,11 @@ class JunitPrinter final : public LintPrinter {
     failures_ += failures;
     errors_ += errors;
     suites_ += "  <testsuite name=\"" + xml(r.path) + "\" tests=\"" + std::to_string(tests) + "\" failures=\"" +
-               std::to_string(failures) + "\" errors=\"" + std::to_string(errors) + "\">\n" + cases + "  </testsuite>\n";
+               std::to_string(failures) + "\" errors=\"" + std::to_string(errors) + "\">\n" +
+               (decoded(r) ? "    <properties>\n      <property name=\"encoding\" value=\"" + xml(r.encoding) +
+                                 "\"/>\n    </properties>\n"
+                           : std::string()) +
+               cases + "  </testsuite>\n";
   }
 
   void finish(const Summary&, const std::vector<RuleInfo>&) override {

@@ -2,7 +2,9 @@
 // every rule of the packs used in tool.driver.rules with its help text and points, a result per
 // violation and per unused suppression, columns in Unicode code points (run.columnKind),
 // partialFingerprints from the reply's hash (stable while the reply's text is), and errors as
-// tool execution notifications.
+// tool execution notifications. run.defaultEncoding is UTF-8; a file read in another encoding
+// is listed in run.artifacts with its encoding. A finding in a workbook has its cell
+// ("售前!B7") as a logical location and no region.
 #include <nlohmann/json.hpp>
 
 #include <map>
@@ -61,6 +63,14 @@ class SarifPrinter final : public LintPrinter {
   explicit SarifPrinter(Output& out) : out_(out) {}
 
   void file(const FileResult& r) override {
+    if (decoded(r)) {
+      ordered_json a;
+      bool absolute = false;
+      a["location"]["uri"] = uri_for(r.path, &absolute);
+      if (!absolute) a["location"]["uriBaseId"] = "%SRCROOT%";
+      a["encoding"] = r.encoding;
+      artifacts_.push_back(std::move(a));
+    }
     for (const Finding& f : r.findings) {
       if (f.kind == Finding::Kind::kError) {
         ordered_json n;
@@ -83,7 +93,10 @@ class SarifPrinter final : public LintPrinter {
       }
       ordered_json location;
       location["physicalLocation"] = physical(r.path, f);
-      if (!f.where.empty()) location["logicalLocations"] = ordered_json::array({{{"fullyQualifiedName", f.where}}});
+      if (!f.cell.empty())  // a workbook's cell: its place, as Excel writes it
+        location["logicalLocations"] = ordered_json::array({{{"fullyQualifiedName", f.cell}, {"kind", "element"}}});
+      else if (!f.where.empty())
+        location["logicalLocations"] = ordered_json::array({{{"fullyQualifiedName", f.where}}});
       res["locations"] = ordered_json::array({std::move(location)});
       if (f.kind == Finding::Kind::kViolation) {
         res["partialFingerprints"]["replyHash/v1"] = f.hash;
@@ -142,6 +155,8 @@ class SarifPrinter final : public LintPrinter {
     invocation["executionSuccessful"] = s.errors == 0;
     if (!notifications_.empty()) invocation["toolExecutionNotifications"] = std::move(notifications_);
     run["invocations"] = ordered_json::array({std::move(invocation)});
+    if (!artifacts_.empty()) run["artifacts"] = std::move(artifacts_);
+    run["defaultEncoding"] = "UTF-8";
     run["columnKind"] = "unicodeCodePoints";
     run["results"] = std::move(results_);
     ordered_json log;
@@ -155,6 +170,7 @@ class SarifPrinter final : public LintPrinter {
   Output& out_;
   ordered_json results_ = ordered_json::array();
   ordered_json notifications_ = ordered_json::array();
+  ordered_json artifacts_ = ordered_json::array();  // files read in another encoding than UTF-8
 };
 
 }  // namespace

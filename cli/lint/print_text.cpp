@@ -1,6 +1,7 @@
 // `--format text`: like a compiler, FILE:LINE:COLUMN: error: … for each finding, file by file,
 // the reply around the span marked [[like this]], why and what to say instead; a summary last.
-// A violation whose reply stays below --fail-on is a warning. Errors are printed to standard
+// A violation whose reply stays below --fail-on is a warning. A file read in another encoding
+// than UTF-8 gets a note saying which. Errors are printed to standard
 // error by the command, not here.
 #include "findings.hpp"
 
@@ -12,6 +13,7 @@ class TextPrinter final : public LintPrinter {
   explicit TextPrinter(Output& out) : out_(out) {}
 
   void file(const FileResult& r) override {
+    if (decoded(r)) out_ << r.path << ": note: read as " << r.encoding << '\n';
     for (const Finding& f : r.findings) {
       switch (f.kind) {
         case Finding::Kind::kError: break;

@@ -14,28 +14,6 @@ struct Cell {
   std::size_t start = 0, end = 0;
 };
 
-std::string trim(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
-  std::string out(s.substr(b, e - b));
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
-bool ends_with(std::string_view s, std::string_view tail) {
-  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
-}
-
-bool default_reply_column(const std::string& name) {
-  for (const char* n : {"reply", "content", "text"})
-    if (name == n) return true;
-  for (const char* n : {"内容", "回复", "话术", "短语"})
-    if (ends_with(name, n)) return true;
-  return false;
-}
-
 class Parser {
  public:
   Parser(const SourceText& src, char delimiter) : s_(src.bytes()), pos_(src.body_start()), delim_(delimiter) {}
@@ -129,24 +107,9 @@ ReadResult read_csv(const SourceText& src, char delimiter, const ReadSettings& s
     if (header.empty()) {
       header_start = cells.front().start;
       for (const Cell& c : cells) header.push_back(c.text.text());
-      for (std::size_t i = 0; i < header.size(); ++i) {
-        const std::string name = trim(header[i]);
-        bool chosen = false;
-        if (settings.columns.empty()) chosen = default_reply_column(name);
-        for (const std::string& want : settings.columns) chosen = chosen || name == trim(want);
-        if (chosen) columns.push_back(i);
-      }
+      columns = reply_columns(header, settings);
       if (columns.empty()) {
-        std::string msg;
-        if (settings.columns.empty()) {
-          msg = "no reply column in the header (looked for 内容, 回复, 话术, 短语, reply, content, text, or a name "
-                "ending in 内容/回复/话术/短语); name it with `columns:` in .replylint.yaml";
-        } else {
-          msg = "none of the columns named by `columns:` in .replylint.yaml (";
-          for (std::size_t i = 0; i < settings.columns.size(); ++i) msg += (i ? ", " : "") + settings.columns[i];
-          msg += ") is in the header";
-        }
-        r.fatal = Problem{header_start, msg};
+        r.fatal = Problem{header_start, no_reply_column(settings)};
         return r;
       }
       continue;

@@ -1,7 +1,10 @@
 // .md/.markdown playbooks: each paragraph, list item and table cell (not the header row) is a
 // reply; lines of a paragraph or item join with LF. Headings, thematic breaks, fenced code,
 // YAML front matter and HTML comments are not replies; `>` quote markers are stripped. A
-// comment `<!-- … -->` on a line of its own may hold a suppression.
+// comment `<!-- … -->` on a line of its own may hold a suppression. With `markdown: fenced` in
+// the config it is the other way round: each fenced code block (``` or ~~~) is one reply, its
+// lines joined with LF, and nothing else is, for libraries that explain their replies in prose
+// around the fences.
 #include "readers.hpp"
 
 namespace replylint::cli::lint {
@@ -47,7 +50,8 @@ std::size_t list_marker(std::string_view s) {
 
 class MdReader {
  public:
-  MdReader(const SourceText& src, ReadResult& out) : src_(src), out_(out) {}
+  MdReader(const SourceText& src, ReadResult& out, bool fenced_only)
+      : src_(src), out_(out), fenced_only_(fenced_only) {}
 
   void run() {
     const int lines = static_cast<int>(src_.line_count());
@@ -60,7 +64,8 @@ class MdReader {
         }
     }
     for (; n <= lines; ++n) line(n);
-    flush();
+    if (fence_ && fenced_only_) close_fenced_reply();  // a fence left open runs to the end
+    else flush();
   }
 
  private:
@@ -101,7 +106,12 @@ class MdReader {
       const std::size_t i = skip_blank(s, 0);
       std::size_t k = i;
       while (k < s.size() && s[k] == fence_) ++k;
-      if (k - i >= fence_len_ && skip_blank(s, k) == s.size()) fence_ = 0;
+      if (k - i >= fence_len_ && skip_blank(s, k) == s.size()) {
+        fence_ = 0;
+        if (fenced_only_) close_fenced_reply();
+      } else if (fenced_only_) {
+        add(s, n);
+      }
       return;
     }
     if (html_comment_) {
@@ -123,6 +133,7 @@ class MdReader {
       fence_ = s[0];
       fence_len_ = s.find_first_not_of(fence_);
       if (fence_len_ == std::string_view::npos) fence_len_ = s.size();
+      fence_line_ = n;
       return;
     }
     if (s.substr(0, 4) == "<!--") {
@@ -139,6 +150,7 @@ class MdReader {
       out_.comments.push_back({n, offset_of(s) + b, std::string(s.substr(b, e - b))});
       return;
     }
+    if (fenced_only_) return;  // prose around the fences
     if (s[0] == '#') {  // an ATX heading
       std::size_t k = 0;
       while (k < s.size() && s[k] == '#') ++k;
@@ -172,6 +184,13 @@ class MdReader {
     }
     if (!open_) paragraph_ = true;
     add(s, n);
+  }
+
+  // The fence's opening line belongs to the reply, so that a suppression above it applies.
+  void close_fenced_reply() {
+    const std::size_t before = out_.replies.size();
+    flush();
+    if (out_.replies.size() > before) out_.replies.back().first_line = fence_line_;
   }
 
   void table_row(std::string_view s, int n) {
@@ -210,13 +229,15 @@ class MdReader {
   std::size_t fence_len_ = 0;
   int table_row_line_ = 0;
   std::size_t table_row_first_reply_ = 0;
+  bool fenced_only_ = false;
+  int fence_line_ = 0;
 };
 
 }  // namespace
 
-ReadResult read_md(const SourceText& src) {
+ReadResult read_md(const SourceText& src, const ReadSettings& settings) {
   ReadResult r;
-  MdReader(src, r).run();
+  MdReader(src, r, settings.md_fenced_only).run();
   return r;
 }
 

@@ -15,6 +15,28 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
+std::string trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+  std::string out(s.substr(b, e - b));
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool ends_with(std::string_view s, std::string_view tail) {
+  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+bool default_reply_column(const std::string& name) {
+  for (const char* n : {"reply", "content", "text"})
+    if (name == n) return true;
+  for (const char* n : {"内容", "回复", "话术", "短语"})
+    if (ends_with(name, n)) return true;
+  return false;
+}
+
 // A file that holds too many bad lines is not a UTF-8 file with a few typos but another
 // encoding: say so once instead of reporting every line.
 constexpr std::size_t kMaxEncodingProblems = 5;
@@ -33,6 +55,8 @@ std::optional<FileKind> kind_for_path(std::string_view path) {
   if (ext == "yaml" || ext == "yml") return FileKind::kYaml;
   if (ext == "json") return FileKind::kJson;
   if (ext == "md" || ext == "markdown") return FileKind::kMd;
+  if (ext == "xlsx") return FileKind::kXlsx;
+  if (ext == "xls") return FileKind::kXls;
   return std::nullopt;
 }
 
@@ -44,11 +68,34 @@ const char* kind_name(FileKind kind) {
     case FileKind::kYaml: return "yaml";
     case FileKind::kJson: return "json";
     case FileKind::kMd: return "md";
+    case FileKind::kXlsx: return "xlsx";
+    case FileKind::kXls: return "xls";
   }
   return "?";
 }
 
 bool has_comments(FileKind kind) { return kind == FileKind::kTxt || kind == FileKind::kYaml || kind == FileKind::kMd; }
+
+std::vector<std::size_t> reply_columns(const std::vector<std::string>& header, const ReadSettings& settings) {
+  std::vector<std::size_t> columns;
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    const std::string name = trim(header[i]);
+    bool chosen = false;
+    if (settings.columns.empty()) chosen = default_reply_column(name);
+    for (const std::string& want : settings.columns) chosen = chosen || name == trim(want);
+    if (chosen) columns.push_back(i);
+  }
+  return columns;
+}
+
+std::string no_reply_column(const ReadSettings& settings) {
+  if (settings.columns.empty())
+    return "no reply column in the header (looked for 内容, 回复, 话术, 短语, reply, content, text, or a name "
+           "ending in 内容/回复/话术/短语); name it with `columns:` in .replylint.yaml";
+  std::string msg = "none of the columns named by `columns:` in .replylint.yaml (";
+  for (std::size_t i = 0; i < settings.columns.size(); ++i) msg += (i ? ", " : "") + settings.columns[i];
+  return msg + ") is in the header";
+}
 
 bool is_reply_key(std::string_view key, const ReadSettings& settings) {
   if (settings.all_strings) return true;
@@ -73,7 +120,9 @@ ReadResult read_source(FileKind kind, const SourceText& src, const ReadSettings&
     case FileKind::kTsv: r = read_csv(src, '\t', settings); break;
     case FileKind::kYaml: r = read_yaml(src, settings); break;
     case FileKind::kJson: r = read_json(src, settings); break;
-    case FileKind::kMd: r = read_md(src); break;
+    case FileKind::kMd: r = read_md(src, settings); break;
+    case FileKind::kXlsx:
+    case FileKind::kXls: r.fatal = Problem{0, "a workbook is not a text file"}; break;
   }
   if (r.fatal) return r;
 

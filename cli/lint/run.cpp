@@ -3,65 +3,28 @@
 // and the suppressions, and hands each file's findings to the printer of the chosen format.
 // Errors also go to standard error as FILE:LINE:COLUMN: error: MESSAGE.
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <deque>
 #include <filesystem>
-#include <fstream>
+#include <future>
 #include <iostream>
+#include <iterator>
 #include <map>
 #include <set>
 
 #include "../commands.hpp"
+#include "check_file.hpp"
 #include "config.hpp"
+#include "decode.hpp"
 #include "findings.hpp"
-#include "mask.hpp"
 #include "readers.hpp"
-#include "sha256.hpp"
 #include "suppress.hpp"
-#include "utf8.hpp"
 
 namespace replylint::cli {
 namespace lint {
 namespace fs = std::filesystem;
 namespace {
-
-constexpr std::size_t kContextChars = 20;
-
-Finding error_finding(int line, int column, std::string message) {
-  Finding f;
-  f.kind = Finding::Kind::kError;
-  f.line = line;
-  f.column = column;
-  f.message = std::move(message);
-  return f;
-}
-
-// Byte offset of character `chars` of s.
-std::size_t char_offset(std::string_view s, std::size_t chars) {
-  std::size_t i = 0;
-  for (; i < s.size() && chars > 0; --chars) {
-    const std::size_t n = utf8_length(s, i);
-    i += n == 0 ? 1 : n;
-  }
-  return i;
-}
-
-bool read_whole(const fs::path& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  if (size < 0) return false;
-  in.seekg(0);
-  out.resize(static_cast<std::size_t>(size));
-  return size == 0 || static_cast<bool>(in.read(out.data(), size));
-}
-
-std::string one_line(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  return out;
-}
 
 class Linter {
  public:
@@ -71,11 +34,16 @@ class Linter {
         out_(out),
         finder_(o.config_file.empty() ? std::nullopt : std::optional<fs::path>(fs::absolute(o.config_file).lexically_normal()),
                 o.no_config) {
+    threads_ = std::max(1u, o.threads);
     summary_.fail_on = o.fail_on;
     summary_.min_points = o.min_points;
   }
 
   void path_argument(const std::string& arg) {
+    if (arg == "-") {
+      standard_input();
+      return;
+    }
     const fs::path abs = fs::absolute(arg).lexically_normal();
     std::error_code ec;
     const fs::file_status st = fs::status(abs, ec);
@@ -91,13 +59,14 @@ class Linter {
     if (name == kConfigName || name == kIgnoreName) return;  // replylint's own files
     const auto kind = kind_for_path(name);
     if (!kind) {
-      report_error(arg, error_finding(0, 0, "not a script library (.txt .csv .tsv .yaml .yml .json .md)"));
+      report_error(arg, error_finding(0, 0, "not a script library (.txt .csv .tsv .yaml .yml .json .md .xlsx)"));
       return;
     }
     lint_file(abs, fs::path(arg).lexically_normal().generic_string(), *kind);
   }
 
   void finish() {
+    while (!queue_.empty()) pop();
     // Ignore-file entries for files linted in this run that suppressed nothing.
     for (auto& [path, ignore] : ignores_) {
       if (!ignore || !ignore->ok()) continue;
@@ -143,12 +112,34 @@ class Linter {
     printer_.file(r);
   }
 
+  // Errors take their place in the output among the files being checked.
   void report_error(const std::string& path, Finding f) {
-    FileResult r;
-    r.path = path;
-    r.findings.push_back(std::move(f));
-    ++summary_.errors;
-    emit(r);
+    FileOutcome o;
+    o.result.path = path;
+    o.result.findings.push_back(std::move(f));
+    o.counts.errors = 1;
+    queue_.push_back(ready(std::move(o)));
+    drain_ready();
+  }
+
+  // `lint -`: one file from standard input, named (and its format and config chosen) by
+  // --stdin-filename.
+  void standard_input() {
+    if (stdin_read_) {
+      report_error("-", error_finding(0, 0, "standard input is given twice"));
+      return;
+    }
+    stdin_read_ = true;
+    const std::string name = o_.stdin_filename.empty() ? "-" : o_.stdin_filename;
+    const auto kind = o_.stdin_filename.empty() ? std::optional<FileKind>(FileKind::kTxt) : kind_for_path(name);
+    if (!kind) {
+      report_error(name, error_finding(0, 0, "--stdin-filename: not a script library (.txt .csv .tsv .yaml .yml .json "
+                                             ".md .xlsx)"));
+      return;
+    }
+    std::string bytes(std::istreambuf_iterator<char>(std::cin), {});
+    const fs::path abs = fs::absolute(o_.stdin_filename.empty() ? fs::path("-") : fs::path(name)).lexically_normal();
+    lint_file(abs, name, *kind, std::move(bytes));
   }
 
   void report_error(const Error& e) {
@@ -244,7 +235,8 @@ class Linter {
     return slot->ok() ? &slot->value() : nullptr;
   }
 
-  void lint_file(const fs::path& abs, const std::string& shown, FileKind kind) {
+  void lint_file(const fs::path& abs, const std::string& shown, FileKind kind,
+                 std::optional<std::string> bytes = std::nullopt) {
     if (out_.closed()) return;  // the reader went away (`| head`): stop, keep the status
     if (!linted_.insert(abs).second) return;
     const auto config = finder_.for_dir(abs.parent_path());
@@ -266,163 +258,64 @@ class Linter {
     IgnoreFile* ignore = ignore_for(c, *engine);
     if (!ignore && !c.ignore_file.empty()) return;  // the ignore file is broken: reported
 
-    FileResult r;
-    r.path = shown;
-    r.format = kind_name(kind);
-    r.comments = has_comments(kind);
-    if (ignore) r.ignore_file = ignore->shown;
-    ++summary_.files;
-
-    std::string bytes;
-    if (!read_whole(abs, bytes)) {
-      r.findings.push_back(error_finding(0, 0, "cannot read the file"));
-      ++summary_.errors;
-      emit(r);
-      return;
-    }
-    const SourceText src(std::move(bytes));
-    ReadResult read = read_source(kind, src, c.read);
-    auto at = [&](std::size_t offset, std::string msg) {
-      const auto p = src.position(offset);
-      return error_finding(p.line, p.column, std::move(msg));
-    };
-    if (read.fatal) {
-      r.findings.push_back(at(read.fatal->offset, read.fatal->message));
-      ++summary_.errors;
-      emit(r);
-      return;
-    }
-    std::vector<Problem> problems = std::move(read.problems);
-    std::vector<Directive> directives = parse_directives(src, read, *engine, problems);
-    std::multimap<int, std::size_t> by_target;
-    for (std::size_t i = 0; i < directives.size(); ++i)
-      if (directives[i].target) by_target.emplace(directives[i].target, i);
-    std::string rel;
+    FileJob job;
+    job.abs = abs;
+    job.kind = kind;
+    job.result.path = shown;
+    job.result.format = kind_name(kind);
+    job.result.comments = has_comments(kind);
+    if (ignore) job.result.ignore_file = ignore->shown;
+    job.config = &c;
+    job.engine = engine;
+    job.ignore = ignore;
     if (ignore) {
-      const fs::path p = abs.lexically_relative(ignore->path.parent_path());
-      rel = p.generic_string();
+      const std::string rel = abs.lexically_relative(ignore->path.parent_path()).generic_string();
       ignore->linted[rel] = true;
+      if (auto it = ignore->by_file.find(rel); it != ignore->by_file.end()) job.ignored = &it->second;
     }
-    const std::vector<std::size_t>* ignored = nullptr;
-    if (ignore)
-      if (auto it = ignore->by_file.find(rel); it != ignore->by_file.end()) ignored = &it->second;
-    std::set<int> unchecked_lines;  // lines of replies that could not be checked
+    job.bytes = std::move(bytes);
+    job.encoding = o_.encoding.empty() ? c.encoding_for(abs) : o_.encoding;
+    if (threads_ <= 1) {
+      queue_.push_back(ready(check_file(o_, std::move(job))));
+    } else {
+      // Files are checked on up to threads_ threads at once and emitted in walk order.
+      while (queue_.size() >= threads_) pop();
+      queue_.push_back(std::async(std::launch::async, [this, j = std::move(job)]() mutable {
+        return check_file(o_, std::move(j));
+      }));
+    }
+    drain_ready();
+  }
 
-    for (const Problem& p : problems) {
-      r.findings.push_back(at(p.offset, p.message));
-      unchecked_lines.insert(src.line_of(p.offset));
-      ++summary_.errors;
-    }
+  static std::future<FileOutcome> ready(FileOutcome outcome) {
+    std::promise<FileOutcome> p;
+    p.set_value(std::move(outcome));
+    return p.get_future();
+  }
 
-    for (const Reply& reply : read.replies) {
-      ++r.replies;
-      ++summary_.replies;
-      const Result<Report> report = engine->check(reply.text);
-      if (!report) {
-        r.findings.push_back(at(reply.origin.front(), report.error().message + "; this reply was not checked"));
-        for (int n = reply.first_line; n <= reply.last_line; ++n) unchecked_lines.insert(n);
-        ++summary_.errors;
-        continue;
-      }
-      std::string hash;
-      struct Kept {
-        const Violation* v;
-        int points;
-      };
-      std::vector<Kept> kept;
-      for (const Violation& v : report->violations) {
-        if (!c.selected(v.pack) || c.disabled(v.rule)) continue;
-        bool suppressed = false;
-        for (int n = reply.first_line; n <= reply.last_line && !suppressed; ++n) {
-          auto [b, e] = by_target.equal_range(n);
-          for (auto it = b; it != e && !suppressed; ++it) {
-            Directive& d = directives[it->second];
-            for (std::size_t k = 0; k < d.rules.size(); ++k)
-              if (d.rules[k] == v.rule) d.used[k] = suppressed = true;
-          }
-        }
-        if (!suppressed && ignored) {
-          if (hash.empty()) hash = reply_hash(reply.text);
-          for (std::size_t idx : *ignored) {
-            IgnoreEntry& e = ignore->entries[idx];
-            if (e.rule == v.rule && e.hash == hash) e.used = suppressed = true;
-          }
-        }
-        if (suppressed) {
-          ++summary_.suppressed;
-          continue;
-        }
-        kept.push_back({&v, c.points_for(v.rule, v.points)});
-      }
-      if (kept.empty()) continue;
-      int total = 0;
-      for (const Kept& k : kept) total += k.points;
-      const int fail_on = o_.fail_on > 0 ? o_.fail_on : c.fail_on.value_or(0);
-      const bool fails = fail_on == 0 || total >= fail_on;
-      ++summary_.flagged;
-      summary_.points += total;
-      if (fails) ++summary_.failing;
-      if (total < o_.min_points) {
-        ++summary_.hidden;
-        continue;
-      }
-      if (hash.empty()) hash = reply_hash(reply.text);
-      const std::string shown_text = o_.show_matches ? reply.text : mask_sensitive(reply.text);
-      for (const Kept& k : kept) {
-        const Violation& v = *k.v;
-        Finding f;
-        f.kind = Finding::Kind::kViolation;
-        const auto from = src.position(reply.origin[v.start]);
-        const auto to = src.position(reply.origin[v.end]);
-        f.line = from.line;
-        f.column = from.column;
-        f.end_line = to.line;
-        f.end_column = to.column;
-        f.rule = v.rule;
-        f.pack = v.pack;
-        f.title = v.title;
-        f.message = v.message;
-        f.suggestion = v.suggestion;
-        f.points = k.points;
-        f.reply_points = total;
-        f.fails = fails;
-        f.hash = hash;
-        f.where = reply.where;
-        const std::size_t cb = char_offset(shown_text, v.char_start), ce = char_offset(shown_text, v.char_end);
-        const std::size_t before_chars = std::min<std::size_t>(v.char_start, kContextChars);
-        const std::size_t bb = char_offset(shown_text, v.char_start - before_chars);
-        const std::size_t ae = char_offset(shown_text, v.char_end + kContextChars);
-        f.text = shown_text.substr(cb, ce - cb);
-        f.before = one_line(std::string_view(shown_text).substr(bb, cb - bb));
-        f.after = one_line(std::string_view(shown_text).substr(ce, ae - ce));
-        f.cut_before = bb > 0;
-        f.cut_after = ae < shown_text.size();
-        if (!f.cut_after) f.after.erase(f.after.find_last_not_of(' ') + 1);
-        r.findings.push_back(std::move(f));
-      }
-    }
+  // Emits the oldest queued file, waiting for it.
+  void pop() {
+    FileOutcome o = queue_.front().get();
+    queue_.pop_front();
+    add(summary_, o.counts);
+    emit(o.result);
+  }
 
-    for (const Directive& d : directives) {
-      bool target_unchecked = d.target && unchecked_lines.count(d.target);
-      for (std::size_t k = 0; k < d.rules.size(); ++k) {
-        if (d.used[k] || target_unchecked) continue;
-        const auto p = src.position(d.offset);
-        Finding u;
-        u.kind = Finding::Kind::kUnusedSuppression;
-        u.line = p.line;
-        u.column = p.column;
-        u.rule = d.rules[k];
-        u.message = d.target ? "unused suppression: " + d.rules[k] + " does not fire on line " + std::to_string(d.target) +
-                                   " (fixed? remove the comment)"
-                             : "unused suppression: no reply follows it";
-        r.findings.push_back(std::move(u));
-        ++summary_.unused;
-      }
-    }
-    std::stable_sort(r.findings.begin(), r.findings.end(), [](const Finding& a, const Finding& b) {
-      return std::pair(a.line, a.column) < std::pair(b.line, b.column);
-    });
-    emit(r);
+  // Emits queued files from the oldest while they are done.
+  void drain_ready() {
+    while (!queue_.empty() && queue_.front().wait_for(std::chrono::seconds(0)) == std::future_status::ready) pop();
+  }
+
+  static void add(Summary& s, const Summary& d) {
+    s.files += d.files;
+    s.replies += d.replies;
+    s.flagged += d.flagged;
+    s.failing += d.failing;
+    s.hidden += d.hidden;
+    s.suppressed += d.suppressed;
+    s.unused += d.unused;
+    s.errors += d.errors;
+    s.points += d.points;
   }
 
   const Options& o_;
@@ -436,6 +329,9 @@ class Linter {
   std::shared_ptr<Result<std::vector<PackSpec>>> base_;
   std::map<std::string, std::shared_ptr<Result<Engine>>> engines_;
   std::map<fs::path, std::shared_ptr<Result<IgnoreFile>>> ignores_;
+  unsigned threads_ = 1;
+  std::deque<std::future<FileOutcome>> queue_;  // files (and errors) not yet emitted, in order
+  bool stdin_read_ = false;
 };
 
 }  // namespace
@@ -444,6 +340,11 @@ class Linter {
 
 int run_lint(const Options& o) {
   using namespace lint;
+  if (!o.encoding.empty() && !canonical_encoding(o.encoding)) {
+    std::fprintf(stderr, "replylint lint: --encoding: unknown encoding '%s' (ICU's names: gbk, gb18030, utf-16le, "
+                         "utf-16be, big5, shift_jis, windows-1252, …)\n", o.encoding.c_str());
+    return 2;
+  }
   std::ios::sync_with_stdio(false);
   Output out(stdout);
   std::unique_ptr<LintPrinter> printer;

@@ -6,6 +6,8 @@
 // Positions: lines are 1-based and end at LF (a CR before it belongs to the line and is never
 // counted); columns are 1-based and count characters (code points; an invalid UTF-8 byte counts
 // as one). A UTF-8 byte-order mark at the start of the file is not part of any line's columns.
+// A file in another encoding is read through its UTF-8 decoding (decode.hpp): offsets are in
+// the decoded text, and its map back to the file makes columns count the file's characters.
 #pragma once
 
 #include <cstddef>
@@ -21,6 +23,8 @@ namespace replylint::cli::lint {
 class SourceText {
  public:
   explicit SourceText(std::string bytes);
+  // Decoded text: origin[i] is the file offset text byte i comes from (decode.hpp's Decoded).
+  SourceText(std::string bytes, std::vector<std::uint32_t> origin);
 
   const std::string& bytes() const { return bytes_; }
   std::size_t body_start() const { return bom_; }  // 3 after a UTF-8 BOM, else 0
@@ -35,9 +39,12 @@ class SourceText {
   // Line n (1-based) without its LF or CRLF.
   std::string_view line_text(int n) const;
   std::size_t line_start(int n) const { return starts_[static_cast<std::size_t>(n - 1)]; }
+  // The offset in the file on disk of text offset `offset`.
+  std::size_t file_offset(std::size_t offset) const;
 
  private:
   std::string bytes_;
+  std::vector<std::uint32_t> origin_;  // empty: the text is the file
   std::size_t bom_ = 0;
   std::vector<std::size_t> starts_;
 };
@@ -51,6 +58,7 @@ struct Reply {
   int first_line = 0;  // lines the reply covers, its key included (for disable-next-line)
   int last_line = 0;
   std::string where;   // for people: "row 3, 内容", "groups[1].items[0].content"; "" for a line
+  std::string cell;    // workbooks (read_xlsx.cpp): "售前!B7", where lines and columns do not apply
 };
 
 // A problem at a file offset, in the words of `FILE:LINE:COLUMN: error: MESSAGE`.

@@ -2,7 +2,9 @@
 # How fast `replylint lint` goes over a large tree: N files (default 10,000; a quarter each
 # .txt, .csv, .yaml, .json) of about 12 replies each, one reply in 20 breaking a rule. Prints
 # the size, the time and seconds per MB; with --max-s-per-mb X it fails above X. The fixed test
-# packs by default; REPLYLINT_BENCH_PACKS=builtin for the packs built into the binary.
+# packs by default; REPLYLINT_BENCH_PACKS=builtin for the packs built into the binary;
+# REPLYLINT_BENCH_ENCODING=gbk (or another Python codec) writes the tree in that encoding, so
+# that the decoding stage is timed too (bench_encodings.sh compares).
 # Usage: bench.sh REPLYLINT [FILES] [--max-s-per-mb X]
 set -uo pipefail
 bin=$(realpath "${1:?replylint binary}")
@@ -32,6 +34,18 @@ awk -v n="$files" -v dir="$tmp/lib" 'BEGIN {
     close(f);
   }
 }'
+if [ -n "${REPLYLINT_BENCH_ENCODING:-}" ]; then
+  python3 - "$tmp/lib" "$REPLYLINT_BENCH_ENCODING" <<'PY' || exit 1
+import os, sys
+for d, _, names in os.walk(sys.argv[1]):
+    for n in names:
+        p = os.path.join(d, n)
+        with open(p, encoding="utf-8") as f:
+            text = f.read()
+        with open(p, "wb") as f:
+            f.write(text.encode(sys.argv[2]))
+PY
+fi
 bytes=$(find "$tmp/lib" -type f -printf "%s\n" | awk "{ s += \$1 } END { print s }")
 start=$(date +%s.%N)
 rules=(--rules "$here/packs")

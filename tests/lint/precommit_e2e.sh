@@ -62,6 +62,8 @@ cat >library/groups.yaml <<'YAML'
 - title: 公众号
   content: 关注微信公众号「示例旗舰店」领优惠券
 YAML
+# The workbench's phrase export, in GBK as Chinese Windows writes it.
+printf '%s\n' '快捷编码,短语内容,分组' '/zp,亲，本店商品均为正品,售前' '/wx,亲，加我微信哦,售后' | iconv -f UTF-8 -t GBK >library/qn.csv
 pre-commit install >"$tmp/install.log" 2>&1
 check "pre-commit install" $?
 
@@ -73,6 +75,8 @@ status=$?
 grep -q '^library/quick.txt:3:8: error: 提供微信, 6 points \[demo.wechat\]' "$tmp/run1.log"; check "quick.txt:3:8 reported" $?
 grep -q '^library/faq.csv:3:15: error: 电子邮箱, 6 points \[demo.email\]' "$tmp/run1.log"; check "faq.csv:3:15 reported" $?
 grep -q '^library/groups.yaml:2:14: error: 提供微信' "$tmp/run1.log"; check "groups.yaml:2:14 reported" $?
+grep -q '^library/qn.csv: note: read as GB18030' "$tmp/run1.log" &&
+  grep -q '^library/qn.csv:3:9: error: 提供微信, 6 points \[demo.wechat\]' "$tmp/run1.log"; check "GBK qn.csv:3:9 reported" $?
 grep -q ' \[\[\*\*\*\*\*\*\*\*\*@qq.com\]\]' "$tmp/run1.log" && ! grep -q 'zhang.san@qq' "$tmp/run1.log"; check "the e-mail is masked" $?
 git rev-parse -q --verify HEAD >/dev/null; [ $? != 0 ]; check "nothing was committed" $?
 
@@ -80,6 +84,7 @@ git rev-parse -q --verify HEAD >/dev/null; [ $? != 0 ]; check "nothing was commi
 hash=$(sed -n 's/^  hash: \([0-9a-f]\{16\}\) .*/\1/p' "$tmp/run1.log" | head -1)
 [ -n "$hash" ]; check "a hash is printed for the CSV reply" $?
 printf '%s\n' '# 快捷短语' '亲，在的，请问有什么可以帮您？' '亲，有问题请在旺旺留言哦' > library/quick.txt
+printf '%s\n' '快捷编码,短语内容,分组' '/zp,亲，本店商品均为正品,售前' '/wx,亲，请在旺旺留言哦,售后' | iconv -f UTF-8 -t GBK >library/qn.csv
 cat >library/groups.yaml <<'YAML'
 - title: 公众号
   # replylint-disable-next-line demo.wechat -- 品牌公众号名称，不是个人微信号（法务 2024-05 确认）

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Golden tests of `replylint lint`: standard output and standard error to the byte, and the exit
 # status, for every input format (with tricky files: BOM, CRLF, quoted multi-line CSV cells,
-# escaped JSON strings, YAML block scalars, invalid UTF-8 in one line of a good file, UTF-16,
-# GBK, broken files), every output format, the config, suppressions and thresholds. Runs from
+# escaped JSON strings, YAML block scalars, invalid UTF-8 in one line of a good file, UTF-16
+# and GBK files (decoded since issue 13, with a note saying so; the JSON formats name every
+# file's encoding, SARIF its default), broken files), every output format, the config, suppressions and thresholds. Runs from
 # this folder against the fixed packs in packs/, so that shipped pack changes do not move it.
 # Usage: run.sh REPLYLINT [--update] (--update rewrites golden/ from the binary).
 set -uo pipefail
@@ -78,6 +79,7 @@ golden config-forced 1 "${P[@]}" --config cases/config/.replylint.yaml fixtures/
 golden no-config 1 "${P[@]}" --no-config cases/config/replies.txt
 golden builtin-off 1 "${P[@]}" cases/builtin-off
 golden all-strings 1 "${P[@]}" cases/all-strings
+golden md-fenced 1 "${P[@]}" cases/md-fenced
 golden unknown-key 2 "${P[@]}" cases/unknown-key
 golden unknown-rule 2 "${P[@]}" cases/unknown-rule
 golden bad-value 2 "${P[@]}" cases/bad-value
@@ -116,6 +118,18 @@ want=$(printf '%s' '加我微信' | sha256sum | cut -c1-16)
 "$bin" lint "${P[@]}" --format jsonl --no-config cases/bad-ignore/data.csv >"$tmp/out" 2>&1
 if grep -q "\"hash\":\"$want\"" "$tmp/out"; then
   passed=$((passed + 1)); else echo "FAIL hash: expected $want"; failed=$((failed + 1)); fi
+
+# --threads N: the same standard output, standard error and status as one thread, in the same
+# order, over every fixture, case (config errors among files) and a missing path.
+for f in text jsonl sarif; do
+  "$bin" lint "${P[@]}" --format $f no-such.txt fixtures cases $ex >"$tmp/t1" 2>"$tmp/e1"
+  s1=$?
+  "$bin" lint "${P[@]}" --format $f --threads 4 no-such.txt fixtures cases $ex >"$tmp/t4" 2>"$tmp/e4"
+  s4=$?
+  if [ $s1 = $s4 ] && [ -s "$tmp/t1" ] && cmp -s "$tmp/t1" "$tmp/t4" && cmp -s "$tmp/e1" "$tmp/e4"; then
+    passed=$((passed + 1)); else echo "FAIL threads-$f: differs from one thread"; diff "$tmp/t1" "$tmp/t4" | head; failed=$((failed + 1)); fi
+done
+stderr_has threads-range 2 "--threads" "${P[@]}" --threads 0 $ex
 
 echo "lint: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "lint/decode.hpp"
 #include "lint/glob.hpp"
 #include "lint/mask.hpp"
 #include "lint/readers.hpp"
@@ -337,4 +338,81 @@ TEST_CASE("directives: the next line that is neither blank nor a comment") {
   CHECK(problems[0].message.find("needs a reason") != std::string::npos);
   CHECK(problems[1].message.find("unknown rule 'demo.nope'") != std::string::npos);
   CHECK(problems[2].message.find("unknown directive") != std::string::npos);
+}
+
+TEST_CASE("decode: GB18030 maps every decoded byte back to its character in the file") {
+  // "a𠮷\n加" in GB18030: 'a', the four bytes 95 34 B2 35, LF, BC D3.
+  const DecodeResult r = decode_file("a\x95\x34\xB2\x35\n\xBC\xD3", "");
+  REQUIRE(r.decoded);
+  CHECK(r.decoded->encoding == "GB18030");
+  CHECK(r.decoded->text == "a\xF0\xA0\xAE\xB7\n加");
+  const std::vector<std::uint32_t> want = {0, 1, 1, 1, 1, 5, 6, 6, 6, 8};
+  CHECK(r.decoded->origin == want);
+  const SourceText src(r.decoded->text, r.decoded->origin);
+  CHECK(src.file_offset(6) == 6);
+  CHECK(src.position(5).column == 3);  // after 'a' and the four-byte character
+  CHECK(src.position(6).line == 2);
+}
+
+TEST_CASE("positions: a file character that decodes to two code points is one column") {
+  // Some legacy encodings map one character to a base and a combining mark (Big5-HKSCS 88 62 is
+  // U+00CA U+0304 in some tables): the map gives both code points the same file offset.
+  const std::string text = "\xC3\x8A\xCC\x84微";
+  const SourceText mapped(text, {0, 0, 0, 0, 2, 2, 2, 4});
+  CHECK(mapped.position(4).column == 2);
+  CHECK(SourceText(text).position(4).column == 3);  // without the map: code points
+  CHECK(mapped.file_offset(4) == 2);
+}
+
+TEST_CASE("decode: detection, BOMs, and errors at the first bad byte") {
+  CHECK(decode_file("加我", "").decoded->encoding == "UTF-8");
+  CHECK(decode_file("\xEF\xBB\xBFok", "").decoded->text == "\xEF\xBB\xBFok");  // SourceText skips it
+  const DecodeResult le = decode_file(std::string("\xFF\xFE" "a\0\n\0", 6), "");
+  CHECK(le.decoded->encoding == "UTF-16LE");
+  CHECK(le.decoded->text == "a\n");
+  CHECK(le.decoded->origin.front() == 2);
+  const DecodeResult be = decode_file(std::string("\xFE\xFF\0a", 4), "");
+  CHECK(be.decoded->text == "a");
+  // A UTF-8 BOM named as UTF-16LE is no character: dropped.
+  CHECK(decode_file(std::string("\xFF\xFE" "b\0", 4), "utf-16le").decoded->text == "b");
+  const DecodeResult bad = decode_file("ab\ncaf\xE9 x", "");
+  REQUIRE(bad.error);
+  CHECK(bad.error->offset == 6);
+  CHECK(bad.error->line == 2);
+  CHECK(bad.error->column == 4);
+  CHECK(decode_file("x", "no-such-name").error);
+  CHECK(canonical_encoding("gbk"));
+  CHECK(!canonical_encoding("no-such-name"));
+}
+
+TEST_CASE("md: markdown: fenced reads only fenced blocks, the opening line included") {
+  ReadSettings fenced;
+  fenced.md_fenced_only = true;
+  const SourceText src("说明：别加微信\n\n```\n第一行\n\n第二行\n```\n- 列表\n~~~\n没闭合");
+  const ReadResult r = read_source(FileKind::kMd, src, fenced);
+  REQUIRE(r.replies.size() == 2);
+  CHECK(r.replies[0].text == "第一行\n\n第二行");
+  CHECK(r.replies[0].first_line == 3);
+  CHECK(r.replies[0].last_line == 6);
+  CHECK(find(src, r.replies[0], "第二行") == "6:1");
+  CHECK(r.replies[1].text == "没闭合");
+  CHECK(read_source(FileKind::kMd, src, {}).replies.size() == 2);  // the prose and the list item
+}
+
+TEST_CASE("decode: a long file, a surrogate pair across ICU's chunks, an error far in") {
+  // 32767 ASCII bytes, then 𠮷 (95 34 B2 35): its two UTF-16 units straddle the 32768-unit chunk.
+  std::string file(32767, 'a');
+  file += "\x95\x34\xB2\x35\n\xBC\xD3";
+  const DecodeResult r = decode_file(file, "gb18030");
+  REQUIRE(r.decoded);
+  CHECK(r.decoded->text == std::string(32767, 'a') + "\xF0\xA0\xAE\xB7\n加");
+  CHECK(r.decoded->origin[32767] == 32767);
+  CHECK(r.decoded->origin[32770] == 32767);
+  CHECK(r.decoded->origin[32771] == 32771);  // the LF
+  CHECK(r.decoded->origin.back() == file.size());
+  const DecodeResult bad = decode_file(std::string(70000, 'b') + "\n\xE9 ", "");
+  REQUIRE(bad.error);
+  CHECK(bad.error->offset == 70001);
+  CHECK(bad.error->line == 2);
+  CHECK(bad.error->column == 1);
 }
