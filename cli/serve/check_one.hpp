@@ -1,0 +1,22 @@
+// The two places where the server meets the library's checking and the CLI's masking, so that
+// each switch the library is about to make (the buyer's message as context; masking moving
+// into the library) is a one-line change here.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "replylint/engine.hpp"
+
+namespace replylint::cli::serve {
+
+// Checks `reply`, answering `buyer` (may be empty). Errors: as Engine::check.
+Result<Report> check_one(const Engine& engine, std::string_view buyer, std::string_view reply,
+                         const CheckOptions& options);
+
+// `reply` as it may be shown: valid UTF-8 (U+FFFD per bad byte), with phone, ID and card
+// digits and e-mail local parts masked unless `show_matches`. One character per character
+// of `reply`, so violations' char offsets index it.
+std::string shown_text(std::string_view reply, bool show_matches);
+
+}  // namespace replylint::cli::serve
