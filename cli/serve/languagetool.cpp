@@ -86,19 +86,10 @@ ordered_json match(const Violation& v, std::string_view shown, const std::vector
 
 ordered_json language() { return {{"name", "Chinese"}, {"code", "zh-CN"}}; }
 
-void check(State& state, const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
+// `body` is the form (POST) or empty (GET: LanguageTool also takes the parameters in the URL).
+void check(State& state, const httplib::Request& req, httplib::Response& res, const std::string& body) {
   const Settings& s = state.settings;
-  const std::string type = req.get_header_value("Content-Type");
-  if (!type.empty() && type.rfind("application/x-www-form-urlencoded", 0) != 0) {
-    send_error(req, res, 415, "send the form as application/x-www-form-urlencoded, not " + type);
-    return;
-  }
-  std::string body;
-  reader([&](const char* data, std::size_t n) {
-    body.append(data, n);
-    return true;  // httplib has already refused a body above --max-body
-  });
-  if (const std::size_t bad = bad_percent_escape(body); bad != std::string::npos) {
+  if (const std::size_t bad = bad_percent_escape(body.empty() ? req.target : body); bad != std::string::npos) {
     send_error(req, res, 400, "malformed form data: '%' at byte " + std::to_string(bad) + " is not followed by two hex digits");
     return;
   }
@@ -193,7 +184,27 @@ void check(State& state, const httplib::Request& req, httplib::Response& res, co
 
 void add_languagetool_api(Routes& routes, State& state) {
   routes.post_reader("/v2/check", [&state](const httplib::Request& req, httplib::Response& res,
-                                           const httplib::ContentReader& reader) { check(state, req, res, reader); });
+                                           const httplib::ContentReader& reader) {
+    const std::string type = req.get_header_value("Content-Type");
+    if (!type.empty() && type.rfind("application/x-www-form-urlencoded", 0) != 0) {
+      send_error(req, res, 415, "send the form as application/x-www-form-urlencoded, not " + type);
+      return;
+    }
+    std::string body;
+    const bool read = reader([&](const char* data, std::size_t n) {
+      body.append(data, n);
+      return true;
+    });
+    if (!read) {  // httplib stops at --max-body (and says 413), or the client went away
+      const bool too_large = res.status == 413;
+      send_error(req, res, too_large ? 413 : 400,
+                 too_large ? body_too_large(state.settings.max_body_bytes)
+                           : "could not read the request body");
+      return;
+    }
+    check(state, req, res, body);
+  });
+  routes.get("/v2/check", [&state](const httplib::Request& req, httplib::Response& res) { check(state, req, res, {}); });
   routes.get("/v2/languages", [](const httplib::Request&, httplib::Response& res) {
     ordered_json langs = ordered_json::array();
     langs.push_back({{"name", "Chinese"}, {"code", "zh"}, {"longCode", "zh-CN"}});

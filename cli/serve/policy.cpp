@@ -99,7 +99,7 @@ void install_policy(httplib::Server& server, State& state, const Routes& routes)
         send_error(req, res, 404, "no such path: " + req.path);
       }
     } else if (res.status == 413) {
-      send_error(req, res, 413, "request body larger than " + std::to_string(s.max_body_bytes) + " bytes (--max-body)");
+      send_error(req, res, 413, body_too_large(s.max_body_bytes));
     } else {
       send_error(req, res, res.status, generic_message(res.status));
     }
@@ -119,9 +119,11 @@ void install_policy(httplib::Server& server, State& state, const Routes& routes)
     }
     state.metrics.request(res.status, seconds);
     // Method, path (never the query string), status, time: never a header value or a body.
-    if (s.access_log)
-      std::fprintf(stderr, "%s %s %d %.3fms\n", req.method.c_str(), req.path.c_str(), res.status,
-                   seconds < 0 ? 0.0 : seconds * 1e3);
+    if (!s.access_log) return;
+    std::string path = req.path.substr(0, 200);  // decoded: a line break in it must not forge a log line
+    for (char& c : path)
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
+    std::fprintf(stderr, "%s %s %d %.3fms\n", req.method.c_str(), path.c_str(), res.status, seconds < 0 ? 0.0 : seconds * 1e3);
   });
 }
 

@@ -1,5 +1,7 @@
 #include "routes.hpp"
 
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 namespace replylint::cli::serve {
@@ -23,11 +25,16 @@ void Routes::post_reader(const std::string& pattern, httplib::Server::HandlerWit
 }
 
 std::string Routes::allowed(const std::string& path) const {
-  std::string methods;
+  std::set<std::string> methods;  // sorted, so that the Allow header does not depend on registration order
   for (const auto& [re, method] : routes_)
-    if (std::regex_match(path, re) && methods.find(method) == std::string::npos)
-      methods += (methods.empty() ? "" : ", ") + method;
-  return methods;
+    if (std::regex_match(path, re)) methods.insert(method);
+  std::string list;
+  for (const std::string& m : methods) list += (list.empty() ? "" : ", ") + m;
+  return list;
+}
+
+std::string body_too_large(std::size_t max_body_bytes) {
+  return "request body larger than " + std::to_string(max_body_bytes) + " bytes (--max-body)";
 }
 
 void send_error(const httplib::Request& req, httplib::Response& res, int status, const std::string& message) {

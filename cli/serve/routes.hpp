@@ -33,6 +33,9 @@ class Routes {
 // every other path as JSON {"error": MESSAGE}.
 void send_error(const httplib::Request& req, httplib::Response& res, int status, const std::string& message);
 
+// What a 413 for a body above --max-body says, wherever httplib stopped reading it.
+std::string body_too_large(std::size_t max_body_bytes);
+
 // A JSON body, or ASCII-safe JSON when the text cannot be dumped as is (invalid UTF-8 replaced).
 template <typename Json>
 void send_json(httplib::Response& res, const Json& body) {
