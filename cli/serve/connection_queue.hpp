@@ -21,7 +21,6 @@ class ConnectionQueue final : public httplib::TaskQueue {
 
   // True on a thread that is serving a connection beyond max_connections.
   static bool over_capacity();
-  std::size_t open() const { return open_.load(std::memory_order_relaxed); }
 
  private:
   httplib::ThreadPool pool_;

@@ -20,7 +20,8 @@ bool origin_allowed(const Settings& s, const std::string& origin) {
 
 void add_cors(const Settings& s, const httplib::Request& req, httplib::Response& res) {
   const std::string origin = req.get_header_value("Origin");
-  if (!origin_allowed(s, origin)) return;
+  // httplib runs the post-routing handler after the error handler too: add the headers once.
+  if (!origin_allowed(s, origin) || res.has_header("Access-Control-Allow-Origin")) return;
   res.set_header("Access-Control-Allow-Origin", origin);
   res.set_header("Vary", "Origin");
 }

@@ -75,6 +75,7 @@ class Server:
         os.kill(self.proc.pid, sig)
 
     def stop(self):
+        """SIGTERM, then the exit status must be 0: a graceful stop, and no sanitizer report."""
         if self.proc.poll() is None:
             os.kill(self.proc.pid, signal.SIGTERM)
             try:
@@ -84,6 +85,8 @@ class Server:
                 self.proc.wait()
         self._reader.join(2)
         self.proc.stderr.close()
+        if self.proc.returncode != 0:
+            raise AssertionError("the server exited %d:\n%s" % (self.proc.returncode, self.log_text()))
         return self.proc.returncode
 
     def __enter__(self):

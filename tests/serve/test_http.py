@@ -7,6 +7,7 @@ import shutil
 import signal
 import socket
 import tempfile
+import threading
 import time
 import unittest
 
@@ -160,6 +161,10 @@ class Cors(unittest.TestCase):
         with Server("--allow-origin", "chrome-extension://abc", "--allow-origin", "https://qa.example.com") as s:
             _, hdrs, _ = s.form("text=a&language=zh-CN", headers={"Origin": "chrome-extension://abc"})
             self.assertEqual(hdrs["Access-Control-Allow-Origin"], "chrome-extension://abc")
+            for path in ("/healthz", "/nope", "/v1/check"):  # answers, errors, wrong methods: one header
+                _, hdrs, _ = s.request("GET", path, headers={"Origin": "https://qa.example.com"})
+                self.assertEqual(hdrs.get_all("Access-Control-Allow-Origin"), ["https://qa.example.com"])
+                self.assertEqual(hdrs.get_all("Vary"), ["Origin"])
             _, hdrs, _ = s.request("GET", "/healthz", headers={"Origin": "https://evil.example.com"})
             self.assertIsNone(hdrs["Access-Control-Allow-Origin"])
             status, hdrs, _ = s.request("OPTIONS", "/v2/check", headers={
@@ -220,6 +225,33 @@ class Reload(unittest.TestCase):
             status, _, body = s.json("POST", "/v1/check", {"replies": [{"reply": "qq号12345678"}]})
             self.assertEqual(body["replies"][0]["violations"][0]["rule"], "shop.qq")
             self.assertIn('replylint_rule_reloads_total{result="refused"} 1', s.request("GET", "/metrics")[2].decode())
+
+    def test_requests_in_flight_during_reloads_all_succeed(self):
+        v1 = os.path.join(PACKS, "shop.yaml")
+        v2 = os.path.join(SOURCE, "tests/c_api/packs-v2/shop.yaml")
+        with Server("--threads", "4", rules=self.rules) as s:
+            results, stop = [], threading.Event()
+
+            def hammer():
+                conn = s.conn()
+                while not stop.is_set():
+                    status, _, data = s.request("POST", "/v1/check", json.dumps({"replies": [{"reply": "加我微信吧"}] * 50}),
+                                                {"Content-Type": "application/json"}, conn=conn)
+                    results.append((status, json.loads(data)["flagged"]))
+                conn.close()
+
+            workers = [threading.Thread(target=hammer) for _ in range(3)]
+            for w in workers:
+                w.start()
+            for i in range(20):
+                shutil.copy(v2 if i % 2 == 0 else v1, os.path.join(self.rules, "shop.yaml"))
+                s.signal(signal.SIGHUP)
+                self.assertTrue(s.wait_log(r"(?s)(rules reloaded.*){%d}" % (i + 1)))
+            stop.set()
+            for w in workers:
+                w.join()
+            self.assertGreater(len(results), 20)
+            self.assertEqual(set(results), {(200, 50)})
 
     def test_post_reload_refuses_a_broken_pack(self):
         token = os.path.join(self.dir, "token")
