@@ -84,6 +84,11 @@ ordered_json match(const Violation& v, std::string_view shown, const std::vector
   return m;
 }
 
+std::string param(const httplib::Params& params, const char* key, std::string fallback = {}) {
+  const auto it = params.find(key);
+  return it == params.end() ? fallback : it->second;
+}
+
 ordered_json language() { return {{"name", "Chinese"}, {"code", "zh-CN"}}; }
 
 // `body` is the form (POST) or empty (GET: LanguageTool also takes the parameters in the URL).
@@ -105,7 +110,7 @@ void check(State& state, const httplib::Request& req, httplib::Response& res, co
     send_error(req, res, 400, "missing parameter 'language' (zh-CN or auto)");
     return;
   }
-  const std::string lang = params.find("language")->second;
+  const std::string lang = param(params, "language");
   if (lang != "auto" && lang != "zh" && lang.rfind("zh-", 0) != 0) {
     send_error(req, res, 400, "language '" + lang + "' is not supported: replylint checks Chinese (zh-CN, or auto)");
     return;
@@ -114,16 +119,16 @@ void check(State& state, const httplib::Request& req, httplib::Response& res, co
   std::string text;
   if (has_data) {
     std::string why;
-    annotated = Annotated::parse(params.find("data")->second, why);
+    annotated = Annotated::parse(param(params, "data"), why);
     if (!annotated) {
       send_error(req, res, 400, why);
       return;
     }
     text = annotated->plain();
   } else {
-    text = params.find("text")->second;
+    text = param(params, "text");
   }
-  const std::string enabled_only = params.count("enabledOnly") ? params.find("enabledOnly")->second : "false";
+  const std::string enabled_only = param(params, "enabledOnly", "false");
   if (enabled_only != "true" && enabled_only != "false") {
     send_error(req, res, 400, "enabledOnly must be true or false, not '" + enabled_only + "'");
     return;
@@ -146,11 +151,11 @@ void check(State& state, const httplib::Request& req, httplib::Response& res, co
   // are still checked, so that a typo is heard about.
   CheckOptions probe = options;
   probe.only = enabled;
-  if (auto r = check_one(engine, "", "", probe); !r) {
-    send_error(req, res, 400, r.error().message + (r.error().rule.empty() ? "" : " [" + r.error().rule + "]"));
+  if (const std::string why = options_error(engine, probe); !why.empty()) {
+    send_error(req, res, 400, why);
     return;
   }
-  const std::string buyer = params.count("buyer") ? params.find("buyer")->second : std::string();
+  const std::string buyer = param(params, "buyer");
   const Result<Report> result = check_one(engine, buyer, text, options);
   if (!result) {
     send_error(req, res, result.error().code == ErrorCode::kTooLong ? 413 : 400, result.error().message);

@@ -95,8 +95,8 @@ void check(State& state, const httplib::Request& req, httplib::Response& res) {
   }
   const Engine engine = state.slot.get();
   // An unknown id or a bad override is the request's fault, not one reply's: refuse it whole.
-  if (auto probe = check_one(engine, "", "", r.options); !probe) {
-    send_error(req, res, 400, probe.error().message + (probe.error().rule.empty() ? "" : " [" + probe.error().rule + "]"));
+  if (const std::string why = options_error(engine, r.options); !why.empty()) {
+    send_error(req, res, 400, why);
     return;
   }
   ordered_json replies = ordered_json::array();
