@@ -54,7 +54,14 @@ std::vector<std::size_t> char_offsets(std::string_view s, std::vector<char32_t>&
   return at;
 }
 
-ordered_json match(const Violation& v, std::string_view shown, const std::vector<std::size_t>& at,
+// LanguageTool names a category; a pack's title is the closest thing.
+std::string pack_title(const Engine& engine, const std::string& pack) {
+  for (const PackSpec& p : engine.packs())
+    if (p.id == pack) return p.title;
+  return pack;
+}
+
+ordered_json match(const Engine& engine, const Violation& v, std::string_view shown, const std::vector<std::size_t>& at,
                    const std::vector<char32_t>& chars, std::uint32_t offset, std::uint32_t length) {
   const std::size_t n = chars.size(), cs = std::min<std::size_t>(v.char_start, n), ce = std::min<std::size_t>(v.char_end, n);
   auto slice = [&](std::size_t from, std::size_t to) { return std::string(shown.substr(at[from], at[to] - at[from])); };
@@ -77,7 +84,7 @@ ordered_json match(const Violation& v, std::string_view shown, const std::vector
   m["rule"] = {{"id", v.rule},
                {"description", v.title},
                {"issueType", "non-conformance"},
-               {"category", {{"id", v.pack}, {"name", v.pack}}}};
+               {"category", {{"id", v.pack}, {"name", pack_title(engine, v.pack)}}}};
   m["ignoreForIncompleteSentence"] = false;
   m["contextForSureMatch"] = 0;
   m["points"] = v.points;  // replylint's own: what the violation costs the shop
@@ -171,7 +178,7 @@ void check(State& state, const httplib::Request& req, httplib::Response& res, co
       state.metrics.violation(v.rule);
       std::uint32_t offset = v.utf16_start, end = v.utf16_end;
       if (annotated) offset = annotated->start_in_document(v.utf16_start), end = annotated->end_in_document(v.utf16_end);
-      matches.push_back(match(v, shown, at, chars, offset, end - offset));
+      matches.push_back(match(engine, v, shown, at, chars, offset, end - offset));
     }
   }
   ordered_json doc;

@@ -66,6 +66,7 @@ class RecordedRequests(unittest.TestCase):
                         self.assertEqual(m["sentence"], want["sentence"])
                     rule = m["rule"]
                     self.assertEqual(rule["category"]["id"], rule["id"].split(".")[0])
+                    self.assertEqual(rule["category"]["name"], {"shop": "演示店铺规则", "promise": "发货承诺"}[rule["category"]["id"]])
                     self.assertTrue(rule["description"])
                     self.assertEqual(rule["issueType"], "non-conformance")
                     self.assertGreater(m["points"], 0)
