@@ -69,6 +69,13 @@ class Limits(unittest.TestCase):
         self.assertEqual(status, 404)
         self.assertIn("/v3/check", json.loads(data)["error"])
 
+    def test_request_line_and_headers_are_capped(self):
+        status, _, data = self.server.request("GET", "/healthz?x=" + "a" * 9000)
+        self.assertEqual(status, 414)
+        self.assertIn("too long", json.loads(data)["error"])
+        self.assertEqual(self.server.request("GET", "/healthz", headers={"X-Big": "a" * 9000})[0], 400)
+        self.assertEqual(self.server.request("GET", "/healthz", headers={"X-Big": "a" * 4000})[0], 200)
+
     def test_malformed_http(self):
         s = raw_socket(self.server)
         s.sendall(b"NONSENSE\r\n\r\n")
