@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
     case Command::kExplain: return run_explain(o);
     case Command::kLint: return run_lint(o);
     case Command::kRulesProfile: return run_rules_profile(o);
+    case Command::kServe: return run_serve(o);
   }
   return 2;
 }

@@ -100,6 +100,46 @@ Parsed parse(int argc, char** argv) {
       ->type_name("N");
   rules_option(lint);
 
+  serve::Settings& sv = o.serve;
+  CLI::App* serve = app.add_subcommand(
+      "serve", "an HTTP server: LanguageTool's /v2/check for its clients, replylint's JSON API (/v1/check), "
+               "/metrics, and a page at / where agents try drafts; SIGHUP reloads the rules, SIGTERM stops");
+  serve->add_option("--listen", sv.listen, "HOST:PORT to listen on (default 127.0.0.1:8081; port 0: any free port)")
+      ->type_name("HOST:PORT");
+  serve->add_option("--threads", sv.threads, "connections served at once, one thread each (default 8)")
+      ->check(CLI::Range(1u, 1024u))
+      ->type_name("N");
+  serve->add_option("--max-connections", sv.max_connections, "open connections, served or waiting; beyond them "
+                                                             "requests get 503 (default 256)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))
+      ->type_name("N");
+  serve->add_option("--token-file", sv.token_file, "every request needs 'Authorization: Bearer TOKEN', TOKEN being "
+                                                   "this file's first line; also enables POST /v1/reload")
+      ->check(CLI::ExistingFile)
+      ->type_name("FILE");
+  serve->add_option("--allow-origin", sv.allow_origins, "let pages from ORIGIN call the server (CORS); repeatable")
+      ->type_name("ORIGIN");
+  serve->add_flag("--access-log", sv.access_log, "log method, path, status and time of each request on stderr "
+                                                 "(never a reply's text)");
+  serve->add_option("--max-body", sv.max_body_bytes, "largest request body in bytes; 413 beyond (default 1048576)")
+      ->check(CLI::Range(std::size_t{64}, std::size_t{1} << 30))
+      ->type_name("BYTES");
+  serve->add_option("--max-replies", sv.max_replies, "replies in one /v1/check request; 413 beyond (default 1000)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 24))
+      ->type_name("N");
+  serve->add_option("--max-reply-bytes", sv.max_reply_bytes, "a longer reply is not checked: an error for that reply "
+                                                             "(default 65536)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))
+      ->type_name("BYTES");
+  serve->add_option("--read-timeout", sv.read_timeout_seconds, "seconds to wait for a request's headers or body "
+                                                               "(each read) and to write an answer (default 5)")
+      ->check(CLI::Range(1u, 3600u))
+      ->type_name("SECONDS");
+  serve->add_option("--keep-alive", sv.keep_alive_seconds, "seconds an idle connection stays open (default 5)")
+      ->check(CLI::Range(1u, 3600u))
+      ->type_name("SECONDS");
+  rules_option(serve);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -131,6 +171,8 @@ Parsed parse(int argc, char** argv) {
     }
   } else if (profile->parsed()) {
     o.command = Command::kRulesProfile;
+  } else if (serve->parsed()) {
+    o.command = Command::kServe;
   } else {
     o.command = Command::kExplain;
   }

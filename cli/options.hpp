@@ -6,10 +6,11 @@
 #include <vector>
 
 #include "printer.hpp"
+#include "serve/settings.hpp"
 
 namespace replylint::cli {
 
-enum class Command { kCheck, kRulesList, kRulesTest, kExplain, kLint, kRulesProfile };
+enum class Command { kCheck, kRulesList, kRulesTest, kExplain, kLint, kRulesProfile, kServe };
 enum class Input { kArguments, kStdin, kLines };
 
 struct Options {
@@ -35,6 +36,7 @@ struct Options {
   // rules profile (cli/profile.cpp)
   std::string corpus;                  // replies one per line; empty or "-": standard input
   std::size_t sample = 2000;           // replies for the costs that run every pattern alone
+  serve::Settings serve;               // serve (cli/serve/)
 };
 
 // The options, or the exit status when parsing already decided it: 0 after --help or

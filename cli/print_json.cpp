@@ -3,10 +3,10 @@
 // in the README.
 #include <nlohmann/json.hpp>
 
+#include "json_record.hpp"
 #include "printer.hpp"
 
 namespace replylint::cli {
-namespace {
 
 using nlohmann::ordered_json;
 
@@ -41,6 +41,8 @@ ordered_json record(std::size_t number, std::string_view shown, const Result<Rep
   rec["violations"] = std::move(list);
   return rec;
 }
+
+namespace {
 
 class JsonPrinter final : public Printer {
  public:
