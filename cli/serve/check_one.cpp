@@ -7,10 +7,7 @@ namespace replylint::cli::serve {
 
 Result<Report> check_one(const Engine& engine, std::string_view buyer, std::string_view reply,
                          const CheckOptions& options) {
-  // Until Engine::check_with_buyer lands, the buyer's message is accepted and not yet used:
-  // replace this body with `return engine.check_with_buyer(buyer, reply, options);`.
-  (void)buyer;
-  return engine.check(reply, options);
+  return engine.check_with_buyer(buyer, reply, options);
 }
 
 std::string options_error(const Engine& engine, const CheckOptions& options) {

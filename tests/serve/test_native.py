@@ -148,3 +148,27 @@ class Metrics(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class BuyerContext(unittest.TestCase):
+    """The buyer's message reaches rules that judge an answer (rules/README.md): the built-in
+    packs, where 有QQ吗 → 有的 is off-platform, and the same 有的 answering 有货吗 is not."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server(rules=None)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+
+    def rules(self, buyer, reply):
+        got, _, body = self.server.json("POST", "/v1/check", {"replies": [{"reply": reply, "buyer": buyer}]})
+        self.assertEqual(got, 200, body)
+        return [v["rule"] for v in body["replies"][0]["violations"]]
+
+    def test_consent_fires_only_in_context(self):
+        self.assertTrue(any(r.startswith("off-platform.") for r in self.rules("有QQ吗？", "有的亲")))
+        self.assertEqual(self.rules("有货吗？", "有的亲"), [])
+        self.assertEqual(self.rules("", "有的亲"), [])
+        self.assertEqual(self.rules("有QQ吗？", "不好意思亲，我们只在旺旺接待哦"), [])
