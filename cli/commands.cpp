@@ -197,9 +197,9 @@ int run_explain(const Options& o) {
   }
   if (spec) {
     out << "violating, for example:\n";
-    for (const ExampleSpec& e : spec->bad_examples) out << "  " << e.text << '\n';
+    for (const ExampleSpec& e : spec->bad_examples) out << "  " << example_as_written(e) << '\n';
     out << "compliant, for example:\n";
-    for (const ExampleSpec& e : spec->good_examples) out << "  " << e.text << '\n';
+    for (const ExampleSpec& e : spec->good_examples) out << "  " << example_as_written(e) << '\n';
   }
   return 0;
 }

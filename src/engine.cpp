@@ -134,7 +134,7 @@ std::optional<Error> flags_own_compliant_example(const Engine& engine) {
   for (const PackSpec& pack : engine.packs()) {
     for (const RuleSpec& rule : pack.rules) {
       for (const ExampleSpec& e : rule.good_examples) {
-        auto report = engine.check(e.text);
+        auto report = engine.check_with_buyer(e.buyer, e.text);
         if (!report) continue;  // over the length limit: `rules test` says so
         for (const Violation& v : report->violations)
           if (v.rule == rule.id)

@@ -15,6 +15,11 @@ std::string describe(const Report& report) {
 
 }  // namespace
 
+std::string example_as_written(const ExampleSpec& example) {
+  if (example.buyer.empty()) return example.text;
+  return "{buyer: \"" + example.buyer + "\", reply: \"" + example.text + "\"}";
+}
+
 std::string ExampleFailure::to_string() const {
   return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + rule + ": " + problem +
          "\n    example: " + example;
@@ -38,7 +43,7 @@ ExampleRun run_examples(const Engine& engine) {
   for (const PackSpec& pack : engine.packs()) {
     for (const RuleSpec& rule : pack.rules) {
       auto fail = [&](const ExampleSpec& e, std::string problem) {
-        run.failures.push_back({pack.file, e.pos.line, e.pos.column, rule.id, e.text, std::move(problem)});
+        run.failures.push_back({pack.file, e.pos.line, e.pos.column, rule.id, example_as_written(e), std::move(problem)});
       };
       for (const ExampleSpec& e : rule.bad_examples) {
         std::string reply;
@@ -47,7 +52,7 @@ ExampleRun run_examples(const Engine& engine) {
           fail(e, "a bad example needs exactly one [[span]]");
           continue;
         }
-        auto report = engine.check(reply);
+        auto report = engine.check_with_buyer(e.buyer, reply);
         if (!report) { fail(e, report.error().message); continue; }
         const Violation* found = nullptr;
         for (const Violation& v : report->violations)
@@ -61,7 +66,7 @@ ExampleRun run_examples(const Engine& engine) {
         }
       }
       for (const ExampleSpec& e : rule.good_examples) {
-        auto report = engine.check(e.text);
+        auto report = engine.check_with_buyer(e.buyer, e.text);
         if (!report) { fail(e, report.error().message); continue; }
         if (!report->clean()) fail(e, "a compliant example must stay clean, found " + describe(*report));
         else ++run.passed;

@@ -220,7 +220,17 @@ class PackReader {
     if (node.size() < 3) fail(node, "examples." + kind + " must list at least 3 replies, found " + std::to_string(node.size()));
     at_most(node, kMaxExamples, "examples." + kind);
     std::vector<ExampleSpec> out;
-    for (const YAML::Node& e : node) out.push_back({text(e, "an example"), pos(e)});
+    for (const YAML::Node& e : node) out.push_back(read_example(e));
+    return out;
+  }
+
+  // A reply, or {buyer: "…", reply: "…"}: a reply checked with the buyer's message before it,
+  // so that rules with `buyer:` can be shown firing and staying clean.
+  ExampleSpec read_example(const YAML::Node& e) {
+    if (!e.IsMap()) return {text(e, "an example"), pos(e)};
+    check_keys(e, {"buyer", "reply"});
+    ExampleSpec out{text(require(e, "reply"), "reply"), pos(e)};
+    out.buyer = text(require(e, "buyer"), "buyer");
     return out;
   }
 

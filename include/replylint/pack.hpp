@@ -56,8 +56,9 @@ struct WordClass {
 };
 
 struct ExampleSpec {
-  std::string text;  // bad examples mark the expected span with [[ and ]]
+  std::string text;  // the reply; bad examples mark the expected span with [[ and ]]
   SourcePos pos;
+  std::string buyer;  // the buyer's message the reply answers; empty: the reply alone
 };
 
 // A check on the digits of a reported span, for numbers whose shape alone says too little.
