@@ -13,7 +13,8 @@
  *   engineClose(engine)           frees it now rather than when garbage-collected
  *   rules(engine) -> [{id, pack, title, message, suggestion, source, points}]
  *   optionsNew({only, skip, points: {rule: n}, maxReplyBytes}) -> options
- *   check(engine, text | Buffer, options?) -> {points, invalidUtf8, violations: [...]} */
+ *   check(engine, text | Buffer, options?, buyer?) -> {points, invalidUtf8, violations: [...]}
+ *                                 buyer: the buyer's message (string | Buffer), or undefined */
 #include <node_api.h>
 #include <stdlib.h>
 #include <string.h>
@@ -381,15 +382,41 @@ static napi_value report_object(napi_env env, const replylint_report* report) {
     TRY(set_string(env, item, "text", v->text, v->text_length));
     TRY(set_cstring(env, item, "message", v->message));
     TRY(set_cstring(env, item, "suggestion", v->suggestion));
+    TRY(set_cstring(env, item, "platformRule", v->platform_rule));
+    TRY(napi_get_boolean(env, v->counted != 0, &flag));
+    TRY(napi_set_named_property(env, item, "counted", flag));
     TRY(napi_set_element(env, list, (uint32_t)i, item));
   }
   TRY(napi_set_named_property(env, obj, "violations", list));
   return obj;
 }
 
+/* The UTF-8 bytes of a string (copied into *owned, which the caller frees) or of a Buffer (not
+ * copied). False with an exception pending when `value` is neither. */
+static bool bytes_of(napi_env env, napi_value value, const char* what, char** owned, const char** text,
+                     size_t* length) {
+  bool is_buffer = false;
+  if (napi_is_buffer(env, value, &is_buffer) != napi_ok) { throw_napi(env); return false; }
+  if (is_buffer) {
+    void* data = NULL;
+    if (napi_get_buffer_info(env, value, &data, length) != napi_ok) { throw_napi(env); return false; }
+    *text = data;
+    return true;
+  }
+  napi_valuetype type;
+  if (napi_typeof(env, value, &type) != napi_ok) { throw_napi(env); return false; }
+  if (type != napi_string) {
+    napi_throw_type_error(env, "REPLYLINT_ERR_INVALID_ARGUMENT", what);
+    return false;
+  }
+  if (!(*owned = utf8_of(env, value, length))) return false;
+  *text = *owned;
+  return true;
+}
+
 static napi_value js_check(napi_env env, napi_callback_info info) {
-  napi_value argv[3];
-  if (!get_args(env, info, 3, argv)) return NULL;
+  napi_value argv[4];
+  if (!get_args(env, info, 4, argv)) return NULL;
   const replylint_engine* engine = unwrap(env, argv[0], &kEngineTag, "check expects an engine");
   if (!engine) return NULL;
   const replylint_options* options = NULL;
@@ -399,28 +426,24 @@ static napi_value js_check(napi_env env, napi_callback_info info) {
     options = unwrap(env, argv[2], &kOptionsTag, "check expects options made by optionsNew()");
     if (!options) return NULL;
   }
-  bool is_buffer = false;
   char* owned = NULL;
   const char* text = NULL;
   size_t length = 0;
-  TRY(napi_is_buffer(env, argv[1], &is_buffer));
-  if (is_buffer) {
-    void* data = NULL;
-    TRY(napi_get_buffer_info(env, argv[1], &data, &length));
-    text = data;
-  } else {
-    TRY(napi_typeof(env, argv[1], &type));
-    if (type != napi_string) {
-      napi_throw_type_error(env, "REPLYLINT_ERR_INVALID_ARGUMENT", "the reply must be a string or a Buffer");
-      return NULL;
-    }
-    if (!(owned = utf8_of(env, argv[1], &length))) return NULL;
-    text = owned;
+  if (!bytes_of(env, argv[1], "the reply must be a string or a Buffer", &owned, &text, &length)) return NULL;
+  char* owned_buyer = NULL;
+  const char* buyer = NULL;
+  size_t buyer_length = 0;
+  TRY(napi_typeof(env, argv[3], &type));
+  if (type != napi_undefined && type != napi_null &&
+      !bytes_of(env, argv[3], "the buyer's message must be a string or a Buffer", &owned_buyer, &buyer, &buyer_length)) {
+    free(owned);
+    return NULL;
   }
   replylint_report* report = NULL;
   replylint_error* err = NULL;
-  int status = replylint_check(engine, text, length, options, &report, &err);
+  int status = replylint_check_with_buyer(engine, buyer, buyer_length, text, length, options, &report, &err);
   free(owned);
+  free(owned_buyer);
   if (status != REPLYLINT_OK) return throw_status(env, status, err, NULL);
   napi_value result = report_object(env, report);
   replylint_report_free(report);
