@@ -10,6 +10,8 @@
 //   exclude: [drafts/, "*.bak.csv"]    # .gitignore-style, relative to this file
 //   columns: [回复内容]                 # CSV/TSV reply columns (default: found by name)
 //   keys: [content, answer]            # YAML/JSON keys holding replies ("*": every string)
+//   buyer_columns: [顾客问题]           # CSV/TSV column of the buyer's message each row answers
+//   buyer_keys: [ask]                  # YAML/JSON key beside a reply holding the buyer's message
 //   fail_on: 6                         # exit 1 when a reply reaches this many points
 //   ignore_file: .replylint-ignore.yaml
 //

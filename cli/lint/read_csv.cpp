@@ -1,7 +1,10 @@
 // .csv and .tsv: RFC 4180 records (quoted cells may hold the delimiter, `""` for a quote, and
 // line breaks; CRLF inside a quoted cell reads as LF), a header row, and the reply columns
 // chosen by `columns:` in the config or found by name. Every non-blank cell of a reply column
-// is a reply.
+// is a reply; the cell of the buyer's-question column (`buyer_columns:`, or found by name) in
+// the same row is the buyer's message it answers.
+#include <algorithm>
+#include <optional>
 #include <string>
 
 #include "readers.hpp"
@@ -34,6 +37,25 @@ bool default_reply_column(const std::string& name) {
   for (const char* n : {"内容", "回复", "话术", "短语"})
     if (ends_with(name, n)) return true;
   return false;
+}
+
+bool default_buyer_column(const std::string& name) {
+  for (const char* n : {"question", "buyer", "关键词"})
+    if (name == n) return true;
+  return ends_with(name, "问题") || ends_with(name, "提问");  // 问题, 买家问题, 常见问题, 买家提问
+}
+
+// The first column that names the buyer's question and is not a reply column.
+std::optional<std::size_t> buyer_column(const std::vector<std::string>& header, const std::vector<std::size_t>& replies,
+                                        const ReadSettings& settings) {
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (std::find(replies.begin(), replies.end(), i) != replies.end()) continue;
+    const std::string name = trim(header[i]);
+    bool chosen = settings.buyer_columns.empty() && default_buyer_column(name);
+    for (const std::string& want : settings.buyer_columns) chosen = chosen || name == trim(want);
+    if (chosen) return i;
+  }
+  return std::nullopt;
 }
 
 class Parser {
@@ -119,6 +141,7 @@ ReadResult read_csv(const SourceText& src, char delimiter, const ReadSettings& s
   std::vector<Cell> cells;
   std::vector<std::string> header;
   std::vector<std::size_t> columns;
+  std::optional<std::size_t> question;
   std::size_t header_start = src.body_start();
   int row = 0;
   std::vector<Reply> replies;
@@ -149,6 +172,7 @@ ReadResult read_csv(const SourceText& src, char delimiter, const ReadSettings& s
         r.fatal = Problem{header_start, msg};
         return r;
       }
+      question = buyer_column(header, columns, settings);
       continue;
     }
     for (std::size_t col : columns) {
@@ -160,6 +184,7 @@ ReadResult read_csv(const SourceText& src, char delimiter, const ReadSettings& s
       reply.first_line = src.line_of(cell.start);
       reply.last_line = src.line_of(cell.end > cell.start ? cell.end - 1 : cell.start);
       reply.where = "row " + std::to_string(row) + ", " + header[col];
+      if (question && *question < cells.size()) reply.buyer = cells[*question].text.text();
       r.replies.push_back(std::move(reply));
     }
   }

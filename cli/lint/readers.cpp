@@ -58,6 +58,13 @@ bool is_reply_key(std::string_view key, const ReadSettings& settings) {
   return false;
 }
 
+bool is_buyer_key(std::string_view key, const ReadSettings& settings) {
+  if (settings.buyer_keys.empty()) return key == "question" || key == "buyer" || key == "问题";
+  for (const std::string& k : settings.buyer_keys)
+    if (k == key) return true;
+  return false;
+}
+
 ReadResult read_source(FileKind kind, const SourceText& src, const ReadSettings& settings) {
   const std::string_view bytes = src.bytes();
   if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {

@@ -27,6 +27,11 @@ struct ReadSettings {
   // YAML/JSON: keys whose strings are replies; empty: content, reply, text.
   std::vector<std::string> keys;
   bool all_strings = false;  // keys: ["*"]: every string
+  // CSV/TSV: header names of the buyer's-question column; empty: the default names (readers.cpp).
+  std::vector<std::string> buyer_columns;
+  // YAML/JSON: keys whose string is the buyer's question for the replies beside it; empty:
+  // question, buyer, 问题.
+  std::vector<std::string> buyer_keys;
 };
 
 ReadResult read_txt(const SourceText& src);
@@ -39,5 +44,7 @@ ReadResult read_source(FileKind kind, const SourceText& src, const ReadSettings&
 
 // Whether `key` selects replies under the settings (YAML/JSON).
 bool is_reply_key(std::string_view key, const ReadSettings& settings);
+// Whether `key` holds the buyer's question for the replies beside it (YAML/JSON).
+bool is_buyer_key(std::string_view key, const ReadSettings& settings);
 
 }  // namespace replylint::cli::lint

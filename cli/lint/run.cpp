@@ -317,7 +317,7 @@ class Linter {
     for (const Reply& reply : read.replies) {
       ++r.replies;
       ++summary_.replies;
-      const Result<Report> report = engine->check(reply.text);
+      const Result<Report> report = engine->check_with_buyer(reply.buyer, reply.text);
       if (!report) {
         r.findings.push_back(at(reply.origin.front(), report.error().message + "; this reply was not checked"));
         for (int n = reply.first_line; n <= reply.last_line; ++n) unchecked_lines.insert(n);
@@ -355,8 +355,12 @@ class Linter {
         kept.push_back({&v, c.points_for(v.rule, v.points)});
       }
       if (kept.empty()) continue;
+      // One incident of a platform rule costs its points once, at its heaviest rule (after the
+      // config's overrides and suppressions, which the engine's Report::points cannot know).
+      std::map<std::string_view, int> incidents;
+      for (const Kept& k : kept) incidents[k.v->platform_rule] = std::max(incidents[k.v->platform_rule], k.points);
       int total = 0;
-      for (const Kept& k : kept) total += k.points;
+      for (const auto& incident : incidents) total += incident.second;
       const int fail_on = o_.fail_on > 0 ? o_.fail_on : c.fail_on.value_or(0);
       const bool fails = fail_on == 0 || total >= fail_on;
       ++summary_.flagged;

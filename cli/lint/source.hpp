@@ -51,6 +51,9 @@ struct Reply {
   int first_line = 0;  // lines the reply covers, its key included (for disable-next-line)
   int last_line = 0;
   std::string where;   // for people: "row 3, 内容", "groups[1].items[0].content"; "" for a line
+  // The buyer's message the reply answers: the question column of its CSV/TSV row, or the
+  // question key of the nearest YAML/JSON mapping around it that has one. Empty: none.
+  std::string buyer;
 };
 
 // A problem at a file offset, in the words of `FILE:LINE:COLUMN: error: MESSAGE`.

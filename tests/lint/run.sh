@@ -78,6 +78,11 @@ golden config-forced 1 "${P[@]}" --config cases/config/.replylint.yaml fixtures/
 golden no-config 1 "${P[@]}" --no-config cases/config/replies.txt
 golden builtin-off 1 "${P[@]}" cases/builtin-off
 golden all-strings 1 "${P[@]}" cases/all-strings
+
+# The buyer's question beside each reply (a CSV/TSV column, a YAML/JSON key), found by name or
+# named in the config: the pack's shop.qq-consent fires only where the question asks for a QQ.
+golden buyer 1 --rules ../context_pack cases/buyer
+golden buyer-config 1 --rules ../context_pack cases/buyer-config
 golden unknown-key 2 "${P[@]}" cases/unknown-key
 golden unknown-rule 2 "${P[@]}" cases/unknown-rule
 golden bad-value 2 "${P[@]}" cases/bad-value
