@@ -68,6 +68,7 @@ golden check-counted-text 1 /dev/null check "${C[@]}" "买家叫李四，他的�
 golden check-counted-json 1 /dev/null check "${C[@]}" --format json "买家叫李四，他的身份证号是110105194912310021"
 golden check-jsonl-text 2 "$tmp/context.jsonl" check "${C[@]}" --jsonl
 golden check-jsonl-jsonl 2 "$tmp/context.jsonl" check "${C[@]}" --jsonl --format jsonl
+golden explain-buyer 0 /dev/null explain shop.qq-consent "${C[@]}"
 golden rules-test 0 /dev/null rules test packs
 golden rules-test-failing 1 /dev/null rules test failing
 golden explain 0 /dev/null explain demo.phone --rules packs
