@@ -31,6 +31,7 @@ struct Finding {
   bool cut_before = false, cut_after = false;
   std::string hash;   // the reply's hash (suppress.hpp)
   std::string where;  // "row 3, 内容", "groups[0].content"
+  std::string buyer;  // the buyer's question the reply answers, on one line, masked likewise; or empty
 };
 
 struct FileResult {

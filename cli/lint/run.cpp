@@ -392,6 +392,7 @@ class Linter {
         f.fails = fails;
         f.hash = hash;
         f.where = reply.where;
+        f.buyer = one_line(o_.show_matches ? reply.buyer : mask_sensitive(reply.buyer));
         const std::size_t cb = char_offset(shown_text, v.char_start), ce = char_offset(shown_text, v.char_end);
         const std::size_t before_chars = std::min<std::size_t>(v.char_start, kContextChars);
         const std::size_t bb = char_offset(shown_text, v.char_start - before_chars);
