@@ -23,10 +23,13 @@ struct Totals {
 class Printer {
  public:
   virtual ~Printer() = default;
-  // `number` is the line number (--lines) or the argument's position. `shown` is the reply as
-  // it may be shown: valid UTF-8 with contact and ID data masked unless --show-matches, one
-  // character for each character of the reply, so the violations' char offsets index it.
-  virtual void reply(std::size_t number, std::string_view shown, const Result<Report>& result) = 0;
+  // `number` is the line number (--lines, --jsonl) or the argument's position. `shown` is the
+  // reply as it may be shown: valid UTF-8 with contact and ID data masked unless
+  // --show-matches, one character for each character of the reply, so the violations' char
+  // offsets index it. `buyer` is the buyer's message it answers, shown the same way, or empty.
+  // Both are empty for a reply without violations (nothing of it is shown).
+  virtual void reply(std::size_t number, std::string_view shown, std::string_view buyer,
+                     const Result<Report>& result) = 0;
   virtual void finish(const Totals& totals) = 0;
 };
 
