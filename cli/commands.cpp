@@ -9,7 +9,6 @@
 
 #include "drafts.hpp"
 #include "replylint/engine.hpp"
-#include "lint/mask.hpp"
 #include "replylint/examples.hpp"
 
 namespace replylint::cli {
@@ -51,12 +50,6 @@ void check_all(const Engine& engine, const std::vector<Draft>& drafts, std::vect
   for (auto& slot : slots) results.push_back(std::move(*slot));
 }
 
-// What may be printed of a reply or a buyer's message: valid UTF-8, contact and ID data masked
-// unless --show-matches.
-std::string shown(const Options& o, const std::string& text) {
-  return o.show_matches ? displayable(text) : lint::mask_sensitive(displayable(text));
-}
-
 }  // namespace
 
 int run_check(const Options& o) {
@@ -87,8 +80,8 @@ int run_check(const Options& o) {
       }
       // Only what is printed is masked: a clean reply is not shown at all in text.
       const bool flagged = result && !result->clean();
-      printer->reply(number, flagged ? shown(o, batch[i].reply) : std::string(),
-                     flagged ? shown(o, batch[i].buyer) : std::string(), result);
+      printer->reply(number, flagged ? shown_text(batch[i].reply, o.show_matches) : std::string(),
+                     flagged ? shown_text(batch[i].buyer, o.show_matches) : std::string(), result);
     }
   }
   printer->finish(totals);

@@ -41,6 +41,12 @@ std::unique_ptr<Printer> make_json_printer(Output& out, bool one_per_line);
 // byte, so that character offsets stay as the library counts them.
 std::string displayable(std::string_view s);
 
+// What may be printed of a reply or a buyer's message, by check, lint's neighbours and serve:
+// displayable(), with phone, ID and card digits and e-mail local parts masked (the library's
+// masking, through lint/mask.hpp) unless `show_matches`. One character per character of `text`,
+// so violations' char offsets index it.
+std::string shown_text(std::string_view text, bool show_matches);
+
 // The byte offset of character `index` in valid UTF-8 `s` (s.size() past the end).
 std::size_t byte_of_char(std::string_view s, std::size_t index);
 
