@@ -3,13 +3,12 @@
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
-#include <iterator>
 #include <optional>
 #include <thread>
 #include <vector>
 
+#include "drafts.hpp"
 #include "replylint/engine.hpp"
-#include "lint/mask.hpp"
 #include "replylint/examples.hpp"
 
 namespace replylint::cli {
@@ -24,57 +23,27 @@ std::optional<Engine> load_engine(const Options& o) {
   return std::move(engine).value();
 }
 
-// Reads the replies in batches: all arguments, all of standard input, or up to kBatch lines.
-class ReplyReader {
- public:
-  static constexpr std::size_t kBatch = 8192;
-  explicit ReplyReader(const Options& o) : o_(o) {}
+Result<Report> check_one(const Engine& engine, const Draft& d) {
+  if (!d.error.empty()) return Error{ErrorCode::kInvalidArgument, d.error, {}, 0, 0, {}};
+  return engine.check_with_buyer(d.buyer, d.reply);
+}
 
-  // Fills `batch` with the next replies (numbered from first_number()); false at the end.
-  bool next(std::vector<std::string>& batch) {
-    batch.clear();
-    first_ = count_ + 1;
-    switch (o_.input) {
-      case Input::kArguments:
-        if (count_ == 0) batch = o_.texts;
-        break;
-      case Input::kStdin:
-        if (count_ == 0) batch.emplace_back(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-        break;
-      case Input::kLines: {
-        std::string line;
-        while (batch.size() < kBatch && std::getline(std::cin, line)) {
-          if (!line.empty() && line.back() == '\r') line.pop_back();
-          batch.push_back(std::move(line));
-        }
-        break;
-      }
-    }
-    count_ += batch.size();
-    return !batch.empty();
-  }
-  std::size_t first_number() const { return first_; }
-
- private:
-  const Options& o_;
-  std::size_t count_ = 0, first_ = 1;
-};
-
-// Checks `replies` into `results` on `threads` threads, each taking a contiguous slice.
-void check_all(const Engine& engine, const std::vector<std::string>& replies, std::vector<Result<Report>>& results,
+// Checks `drafts` into `results` on `threads` threads, each taking a contiguous slice.
+void check_all(const Engine& engine, const std::vector<Draft>& drafts, std::vector<Result<Report>>& results,
                unsigned threads) {
   results.clear();
-  results.reserve(replies.size());
-  if (threads <= 1 || replies.size() < 2 * threads) {
-    for (const std::string& r : replies) results.push_back(engine.check(r));
+  results.reserve(drafts.size());
+  if (threads <= 1 || drafts.size() < 2 * threads) {
+    for (const Draft& d : drafts) results.push_back(check_one(engine, d));
     return;
   }
-  std::vector<std::optional<Result<Report>>> slots(replies.size());
+  std::vector<std::optional<Result<Report>>> slots(drafts.size());
   std::vector<std::thread> pool;
-  const std::size_t per = (replies.size() + threads - 1) / threads;
+  const std::size_t per = (drafts.size() + threads - 1) / threads;
   for (unsigned t = 0; t < threads; ++t) {
     pool.emplace_back([&, t] {
-      for (std::size_t i = t * per; i < std::min(replies.size(), (t + 1) * per); ++i) slots[i].emplace(engine.check(replies[i]));
+      for (std::size_t i = t * per; i < std::min(drafts.size(), (t + 1) * per); ++i)
+        slots[i].emplace(check_one(engine, drafts[i]));
     });
   }
   for (std::thread& th : pool) th.join();
@@ -88,11 +57,12 @@ int run_check(const Options& o) {
   const auto engine = load_engine(o);
   if (!engine) return 2;
   Output out(stdout);
-  auto printer = o.format == Format::kText ? make_text_printer(out, o.input == Input::kLines ? "line" : "reply")
+  const bool by_line = o.input == Input::kLines || o.input == Input::kJsonl;
+  auto printer = o.format == Format::kText ? make_text_printer(out, by_line ? "line" : "reply")
                                            : make_json_printer(out, o.format == Format::kJsonl);
   Totals totals;
-  ReplyReader reader(o);
-  std::vector<std::string> batch;
+  DraftReader reader(o);
+  std::vector<Draft> batch;
   std::vector<Result<Report>> results;
   while (!out.closed() && reader.next(batch)) {
     check_all(*engine, batch, results, o.threads);
@@ -102,18 +72,16 @@ int run_check(const Options& o) {
       ++totals.replies;
       if (!result) {
         ++totals.errors;
-        std::cerr << "replylint: " << (o.input == Input::kLines ? "line " : "reply ") << number
-                  << ": error: " << result.error().message << '\n';
+        std::cerr << "replylint: " << (by_line ? "line " : "reply ") << number << ": error: " << result.error().message
+                  << '\n';
       } else if (!result->clean()) {
         ++totals.flagged;
         totals.points += result->points;
       }
       // Only what is printed is masked: a clean reply is not shown at all in text.
       const bool flagged = result && !result->clean();
-      const std::string shown = !flagged ? std::string()
-                                : o.show_matches ? displayable(batch[i])
-                                                 : lint::mask_sensitive(displayable(batch[i]));
-      printer->reply(number, shown, result);
+      printer->reply(number, flagged ? shown_text(batch[i].reply, o.show_matches) : std::string(),
+                     flagged ? shown_text(batch[i].buyer, o.show_matches) : std::string(), result);
     }
   }
   printer->finish(totals);
@@ -197,9 +165,9 @@ int run_explain(const Options& o) {
   }
   if (spec) {
     out << "violating, for example:\n";
-    for (const ExampleSpec& e : spec->bad_examples) out << "  " << e.text << '\n';
+    for (const ExampleSpec& e : spec->bad_examples) out << "  " << example_as_written(e) << '\n';
     out << "compliant, for example:\n";
-    for (const ExampleSpec& e : spec->good_examples) out << "  " << e.text << '\n';
+    for (const ExampleSpec& e : spec->good_examples) out << "  " << example_as_written(e) << '\n';
   }
   return 0;
 }

@@ -1,5 +1,6 @@
 #include "printer.hpp"
 
+#include "lint/mask.hpp"
 #include "lint/utf8.hpp"
 
 namespace replylint::cli {
@@ -18,6 +19,11 @@ std::string displayable(std::string_view s) {
     }
   }
   return out;
+}
+
+std::string shown_text(std::string_view text, bool show_matches) {
+  std::string shown = displayable(text);
+  return show_matches ? shown : lint::mask_sensitive(shown);
 }
 
 std::size_t byte_of_char(std::string_view s, std::size_t index) {

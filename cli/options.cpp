@@ -30,16 +30,25 @@ Parsed parse(int argc, char** argv) {
 
   CLI::App* check = app.add_subcommand("check", "check replies; each TEXT argument is one reply");
   check->add_option("text", o.texts, "replies to check")->type_name("TEXT");
-  bool from_stdin = false, lines = false;
+  bool from_stdin = false, lines = false, jsonl = false;
   auto* stdin_flag = check->add_flag("--stdin", from_stdin, "all of standard input is one reply");
-  check->add_flag("--lines", lines, "each line of standard input is one reply (CRLF or LF)")->excludes(stdin_flag);
+  auto* lines_flag =
+      check->add_flag("--lines", lines, "each line of standard input is one reply (CRLF or LF)")->excludes(stdin_flag);
+  auto* jsonl_flag = check->add_flag("--jsonl", jsonl, "each line of standard input is a JSON object "
+                                                       "{\"reply\": \"…\", \"buyer\": \"…\"} (buyer optional)")
+                         ->excludes(stdin_flag)
+                         ->excludes(lines_flag);
+  check->add_option("--buyer", o.buyer, "the buyer's message the replies answer: rules that judge a consent "
+                                        "(asked for a QQ number, answered 有的) fire only with it")
+      ->type_name("TEXT")
+      ->excludes(jsonl_flag);
   check->add_option("--format", o.format, "text (default): spans marked [[like this]]; json: one document; "
                                           "jsonl: one object per reply, in input order")
       ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
       ->type_name("text|json|jsonl");
   check->add_flag("--show-matches", o.show_matches, "print matched phone numbers, IDs and e-mail addresses as they "
                                                     "are (default: masked, 138****5678)");
-  check->add_option("--threads", o.threads, "threads that check --lines input (output stays in input order)")
+  check->add_option("--threads", o.threads, "threads that check --lines or --jsonl input (output stays in input order)")
       ->check(CLI::Range(1u, 256u))
       ->type_name("N");
   rules_option(check);
@@ -149,13 +158,13 @@ Parsed parse(int argc, char** argv) {
 
   if (check->parsed()) {
     o.command = Command::kCheck;
-    o.input = from_stdin ? Input::kStdin : lines ? Input::kLines : Input::kArguments;
+    o.input = from_stdin ? Input::kStdin : lines ? Input::kLines : jsonl ? Input::kJsonl : Input::kArguments;
     if (o.input != Input::kArguments && !o.texts.empty()) {
       std::fprintf(stderr, "replylint check: give replies as arguments or on standard input, not both\n");
       return {std::nullopt, 2};
     }
     if (o.input == Input::kArguments && o.texts.empty()) {
-      std::fprintf(stderr, "replylint check: no reply to check (give TEXT, --stdin or --lines; see --help)\n");
+      std::fprintf(stderr, "replylint check: no reply to check (give TEXT, --stdin, --lines or --jsonl; see --help)\n");
       return {std::nullopt, 2};
     }
   } else if (list->parsed()) {

@@ -11,7 +11,7 @@
 namespace replylint::cli {
 
 enum class Command { kCheck, kRulesList, kRulesTest, kExplain, kLint, kRulesProfile, kServe };
-enum class Input { kArguments, kStdin, kLines };
+enum class Input { kArguments, kStdin, kLines, kJsonl };
 
 struct Options {
   Command command = Command::kCheck;
@@ -19,8 +19,9 @@ struct Options {
   // check
   Input input = Input::kArguments;
   std::vector<std::string> texts;
+  std::string buyer;  // --buyer: the buyer's message every reply answers; empty: none
   Format format = Format::kText;
-  unsigned threads = 1;  // checking threads for --lines and lint; output stays in input order
+  unsigned threads = 1;  // checking threads for --lines, --jsonl and lint; output stays in input order
   // explain
   std::string rule;
   // lint (cli/lint/)

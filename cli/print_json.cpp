@@ -28,6 +28,8 @@ ordered_json record(std::size_t number, std::string_view shown, const Result<Rep
                     {"pack", v.pack},
                     {"title", v.title},
                     {"points", v.points},
+                    {"platform_rule", v.platform_rule},
+                    {"counted", v.counted},
                     {"start", v.start},
                     {"end", v.end},
                     {"char_start", v.char_start},
@@ -48,7 +50,7 @@ class JsonPrinter final : public Printer {
  public:
   JsonPrinter(Output& out, bool one_per_line) : out_(out), one_per_line_(one_per_line) {}
 
-  void reply(std::size_t number, std::string_view shown, const Result<Report>& result) override {
+  void reply(std::size_t number, std::string_view shown, std::string_view, const Result<Report>& result) override {
     ordered_json rec = record(number, shown, result);
     if (one_per_line_) out_ << rec.dump(-1, ' ', false, ordered_json::error_handler_t::replace) << '\n';
     else all_.push_back(std::move(rec));

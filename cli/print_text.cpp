@@ -15,17 +15,28 @@ std::string one_line(std::string_view s) {
   return out;
 }
 
+// A violation that shares its platform rule with a heavier one costs nothing more: it says
+// which violation of the reply the incident is counted at.
+std::string uncounted(const Report& r, const Violation& v) {
+  if (v.counted) return {};
+  for (const Violation& w : r.violations)
+    if (w.counted && w.platform_rule == v.platform_rule) return " (counted once with " + w.rule + ")";
+  return " (not counted)";
+}
+
 class TextPrinter final : public Printer {
  public:
   TextPrinter(Output& out, std::string unit) : out_(out), unit_(std::move(unit)) {}
 
-  void reply(std::size_t number, std::string_view text, const Result<Report>& result) override {  // text: shown
+  void reply(std::size_t number, std::string_view text, std::string_view buyer,
+             const Result<Report>& result) override {  // text: shown
     if (!result) return;  // errors go to standard error, from the command
     const Report& r = *result;
     if (r.clean()) return;
     out_ << unit_ << ' ' << static_cast<long long>(number) << ": " << static_cast<long long>(r.violations.size())
          << (r.violations.size() == 1 ? " violation, " : " violations, ") << static_cast<long long>(r.points)
          << " points" << (r.invalid_utf8 ? " (invalid UTF-8 skipped)" : "") << '\n';
+    if (!buyer.empty()) out_ << "  buyer: " << one_line(buyer) << '\n';
     for (const Violation& v : r.violations) {
       const std::size_t start = byte_of_char(text, v.char_start), end = byte_of_char(text, v.char_end);
       const std::size_t from = byte_of_char(text, v.char_start > kContextChars ? v.char_start - kContextChars : 0);
@@ -33,7 +44,8 @@ class TextPrinter final : public Printer {
       out_ << "  " << (from > 0 ? "…" : "") << one_line(text.substr(from, start - from)) << "[["
            << one_line(text.substr(start, end - start)) << "]]" << one_line(text.substr(end, to - end))
            << (to < text.size() ? "…" : "") << '\n';
-      out_ << "  " << v.rule << "  " << v.title << "  -" << static_cast<long long>(v.points) << " points  (chars "
+      out_ << "  " << v.rule << "  " << v.title << "  -" << static_cast<long long>(v.points) << " points"
+           << uncounted(r, v) << "  (chars "
            << static_cast<long long>(v.char_start) << '-' << static_cast<long long>(v.char_end) << ")\n";
       out_ << "    违规: " << v.message << '\n';
       out_ << "    建议: " << v.suggestion << '\n';

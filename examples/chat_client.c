@@ -1,6 +1,8 @@
 /* A chat client's send path in C, over the stable C API: every draft the agent types (one per
  * line of standard input) is checked before it is "sent"; a draft that breaks a rule is held
  * back and the agent sees where, what it would cost the shop, and a compliant way to say it.
+ * A line "> TEXT" is a message from the buyer: the drafts after it answer it, and are checked
+ * with it as their context.
  *
  *   example_chat_client_c [RULES_DIR] < drafts.txt
  *
@@ -28,13 +30,21 @@ int main(int argc, char** argv) {
     return 2;
 
   char* draft = NULL;
-  size_t capacity = 0;
+  char* buyer = NULL; /* the buyer's last message */
+  size_t capacity = 0, buyer_length = 0;
   ssize_t length;
-  for (int n = 1; (length = getline(&draft, &capacity, stdin)) >= 0; ++n) {
+  for (int n = 0; (length = getline(&draft, &capacity, stdin)) >= 0;) {
     if (length > 0 && draft[length - 1] == '\n') draft[--length] = '\0';
-    /* Before each send: check the draft (safe from any thread). */
+    if (strncmp(draft, "> ", 2) == 0) { /* the buyer wrote */
+      free(buyer);
+      buyer = strdup(draft + 2);
+      buyer_length = (size_t)length - 2;
+      continue;
+    }
+    ++n;
+    /* Before each send: check the draft as the answer to the buyer's last message (safe from any thread). */
     replylint_report* report = NULL;
-    status = replylint_check(engine, draft, (size_t)length, shop, &report, &err);
+    status = replylint_check_with_buyer(engine, buyer, buyer_length, draft, (size_t)length, shop, &report, &err);
     if (status != REPLYLINT_OK) {
       printf("draft %d: held back, not checked: %s\n", n, err ? err->text : replylint_status_string(status));
       replylint_error_free(err);
@@ -49,12 +59,15 @@ int main(int argc, char** argv) {
         const replylint_violation* v = replylint_report_violation(report, i);
         /* start/end are byte offsets into the draft, so the span can be marked in place. */
         printf("  %.*s[[%s]]%s\n", (int)v->start, draft, v->text, draft + v->end);
-        printf("  %s (%d points): %s\n  try instead: %s\n", v->rule, v->points, v->message, v->suggestion);
+        printf("  %s (%d points", v->rule, v->points);
+        if (!v->counted) printf(", not counted: %s counts once", v->platform_rule);
+        printf("): %s\n  try instead: %s\n", v->message, v->suggestion);
       }
     }
     replylint_report_free(report);
   }
   free(draft);
+  free(buyer);
   replylint_options_free(shop);
   replylint_engine_free(engine);
   return 0;

@@ -1,6 +1,8 @@
 // A chat client's send path, reduced to a loop: every draft the agent types (one per line of
 // standard input) is checked before it is "sent". A draft that breaks a rule is held back, and
-// the agent sees where, what it would cost the shop, and a compliant way to say it.
+// the agent sees where, what it would cost the shop, and a compliant way to say it. A line
+// "> TEXT" is a message from the buyer: the drafts after it answer it, and are checked with it
+// as their context (some rules judge an answer to a question: 有QQ吗？ 有的).
 //
 //   example_chat_client [RULES_DIR] < drafts.txt
 //
@@ -21,10 +23,16 @@ int main(int argc, char** argv) {
   replylint::CheckOptions shop;  // this shop's choices: every rule applies, drafts up to 2000 bytes
   shop.max_reply_bytes = 2000;
 
-  std::string draft;
-  for (int n = 1; std::getline(std::cin, draft); ++n) {
-    // Before each send: check the draft (microseconds; safe from any thread).
-    auto report = engine->check(draft, shop);
+  std::string draft, buyer;  // buyer: the buyer's last message
+  for (int n = 0; std::getline(std::cin, draft);) {
+    if (draft.rfind("> ", 0) == 0) {  // the buyer wrote
+      buyer = draft.substr(2);
+      continue;
+    }
+    ++n;
+    // Before each send: check the draft as the answer to the buyer's last message (microseconds;
+    // safe from any thread).
+    auto report = engine->check_with_buyer(buyer, draft, shop);
     if (!report) {
       std::cout << "draft " << n << ": held back, not checked: " << report.error().to_string() << '\n';
       continue;
@@ -37,7 +45,8 @@ int main(int argc, char** argv) {
     for (const replylint::Violation& v : report->violations) {
       // start/end are byte offsets into the draft, so the span can be marked in place.
       std::cout << "  " << draft.substr(0, v.start) << "[[" << v.text << "]]" << draft.substr(v.end) << '\n'
-                << "  " << v.rule << " (" << v.points << " points): " << v.message << '\n'
+                << "  " << v.rule << " (" << v.points << " points"
+                << (v.counted ? "" : ", not counted: " + v.platform_rule + " counts once") << "): " << v.message << '\n'
                 << "  try instead: " << v.suggestion << '\n';
     }
   }

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """A chat client's send path in Python: every draft the agent types (one per line of standard
 input) is checked before it is "sent"; a draft that breaks a rule is held back and the agent
-sees where, what it would cost the shop, and a compliant way to say it.
+sees where, what it would cost the shop, and a compliant way to say it. A line "> TEXT" is a
+message from the buyer: the drafts after it answer it, and are checked with it as their context.
 
     PYTHONPATH=bindings/python python3 examples/chat_client.py [RULES_DIR] < drafts.txt
 
@@ -24,11 +25,17 @@ def main() -> int:
 
     drafts = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", newline="\n")
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
-    for n, draft in enumerate(drafts, 1):
+    buyer, n = None, 0  # the buyer's last message
+    for draft in drafts:
         draft = draft.removesuffix("\n")
-        # Before each send: check the draft (safe from any thread; the GIL is released).
+        if draft.startswith("> "):  # the buyer wrote
+            buyer = draft[2:]
+            continue
+        n += 1
+        # Before each send: check the draft as the answer to the buyer's last message (safe from
+        # any thread; the GIL is released).
         try:
-            report = engine.check(draft, shop)
+            report = engine.check(draft, shop, buyer=buyer)
         except replylint.Error as e:
             out.write(f"draft {n}: held back, not checked: {e}\n")
             continue
@@ -39,7 +46,8 @@ def main() -> int:
         for v in report.violations:
             # char_start/char_end are code points: what Python's str indexes.
             out.write(f"  {draft[:v.char_start]}[[{v.text}]]{draft[v.char_end:]}\n"
-                      f"  {v.rule} ({v.points} points): {v.message}\n"
+                      f"  {v.rule} ({v.points} points"
+                      f"{'' if v.counted else f', not counted: {v.platform_rule} counts once'}): {v.message}\n"
                       f"  try instead: {v.suggestion}\n")
     out.flush()
     return 0

@@ -1,7 +1,8 @@
-// libFuzzer target: Engine::check() on arbitrary bytes, with the shipped packs.
+// libFuzzer target: Engine::check() and check_with_buyer() on arbitrary bytes, with the
+// shipped packs.
 // Invariants: never crashes; every span lies inside the input, start < end, both on
 // code-point boundaries of the original bytes, and slicing the input with it gives the
-// reported text; char offsets agree with byte offsets; points add up.
+// reported text; char offsets agree with byte offsets; the counted points add up.
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
@@ -42,20 +43,31 @@ std::size_t count_chars(std::string_view s) {
   return n;
 }
 
+// The span invariants of one report on `text`.
+void verify(std::string_view text, const replylint::Report& report) {
+  int points = 0;
+  for (const replylint::Violation& v : report.violations) {
+    if (!(v.start < v.end && v.end <= text.size())) std::abort();
+    if (!boundary(text, v.start) || !boundary(text, v.end)) std::abort();
+    if (text.substr(v.start, v.end - v.start) != v.text) std::abort();
+    if (v.char_end - v.char_start != count_chars(v.text) && !report.invalid_utf8) std::abort();
+    if (v.counted) points += v.points;  // one incident of a platform rule counts once
+  }
+  if (points != report.points) std::abort();
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   auto report = engine().check(text);
   if (!report) return 0;  // too long: a defined error
-  int points = 0;
-  for (const replylint::Violation& v : report->violations) {
-    if (!(v.start < v.end && v.end <= size)) std::abort();
-    if (!boundary(text, v.start) || !boundary(text, v.end)) std::abort();
-    if (text.substr(v.start, v.end - v.start) != v.text) std::abort();
-    if (v.char_end - v.char_start != count_chars(v.text) && !report->invalid_utf8) std::abort();
-    points += v.points;
-  }
-  if (points != report->points) std::abort();
+  verify(text, *report);
+  // The same bytes as the buyer's message and as its answer, before and after the first line
+  // break: the buyer's side is read by other patterns.
+  const std::size_t cut = text.find('\n');
+  const std::string_view buyer = text.substr(0, cut), reply = cut == text.npos ? text : text.substr(cut + 1);
+  auto answered = engine().check_with_buyer(buyer, reply);
+  if (answered) verify(reply, *answered);
   return 0;
 }

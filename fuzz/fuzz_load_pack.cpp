@@ -19,6 +19,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   for (const auto& rule : pack->rules)
-    for (const auto& e : rule.good_examples) (void)engine->check(e.text);
+    for (const auto& e : rule.good_examples) (void)engine->check_with_buyer(e.buyer, e.text);
   return 0;
 }

@@ -99,7 +99,7 @@ struct replylint_report final : Handle {
     for (const replylint::Violation& v : report.violations)
       views.push_back({v.rule.c_str(), v.pack.c_str(), v.title.c_str(), v.points, v.start, v.end, v.char_start,
                        v.char_end, v.utf16_start, v.utf16_end, v.text.c_str(), v.text.size(), v.message.c_str(),
-                       v.suggestion.c_str()});
+                       v.suggestion.c_str(), v.platform_rule.c_str(), v.counted ? 1 : 0});
   }
   void release() noexcept override {
     views = {};
@@ -412,17 +412,25 @@ int replylint_options_max_reply_bytes(replylint_options* options, size_t max_byt
 
 int replylint_check(const replylint_engine* engine, const char* text, size_t length, const replylint_options* options,
                     replylint_report** out, replylint_error** error) {
+  return replylint_check_with_buyer(engine, nullptr, 0, text, length, options, out, error);
+}
+
+int replylint_check_with_buyer(const replylint_engine* engine, const char* buyer, size_t buyer_length,
+                               const char* text, size_t length, const replylint_options* options,
+                               replylint_report** out, replylint_error** error) {
   if (out) *out = nullptr;
   return guarded(error, [&] {
     if (out == nullptr) return fail(error, REPLYLINT_ERR_INVALID_ARGUMENT, "out is NULL");
     if (const int s = check_handle(engine); s != REPLYLINT_OK)
       return fail(error, s, s == REPLYLINT_ERR_BAD_HANDLE ? "engine is not a live engine handle" : "engine is NULL");
     if (text == nullptr && length != 0) return fail(error, REPLYLINT_ERR_INVALID_ARGUMENT, "text is NULL");
+    if (buyer == nullptr && buyer_length != 0) return fail(error, REPLYLINT_ERR_INVALID_ARGUMENT, "buyer is NULL");
     if (options != nullptr && !live(options))
       return fail(error, REPLYLINT_ERR_BAD_HANDLE, "options is not a live options handle");
     const replylint::Engine& e = live(engine)->compiled->engine;
     const std::string_view reply(text ? text : "", length);
-    auto report = options ? e.check(reply, options->options) : e.check(reply);
+    const std::string_view context(buyer ? buyer : "", buyer_length);
+    auto report = options ? e.check_with_buyer(context, reply, options->options) : e.check_with_buyer(context, reply);
     if (!report) return fail(error, report.error());
     *out = new replylint_report(std::move(report).value());
     return REPLYLINT_OK;

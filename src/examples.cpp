@@ -15,6 +15,11 @@ std::string describe(const Report& report) {
 
 }  // namespace
 
+std::string example_as_written(const ExampleSpec& example) {
+  if (example.buyer.empty()) return example.text;
+  return "{buyer: \"" + example.buyer + "\", reply: \"" + example.text + "\"}";
+}
+
 std::string ExampleFailure::to_string() const {
   return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + rule + ": " + problem +
          (buyer.empty() ? "" : "\n    buyer: " + buyer) + "\n    example: " + example;

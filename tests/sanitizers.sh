@@ -16,6 +16,6 @@ cmake --build "$build" -j2 >/dev/null
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:${ASAN_OPTIONS:-}"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:${UBSAN_OPTIONS:-}"
 ctest --test-dir "$build" --output-on-failure \
-  -E '^(python-binding|node-binding|example-chat-client-python|example-chat-client-js|install)$'
+  -E '^(python-binding|node-binding|example-chat-client(-context)?-(python|js)|install)$'
 echo "asan+ubsan: no report"
 bash "$src/tests/tsan.sh"

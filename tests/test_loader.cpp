@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "replylint/engine.hpp"
+#include "replylint/examples.hpp"
 
 namespace fs = std::filesystem;
 using namespace replylint;
@@ -50,6 +51,22 @@ TEST_CASE("a valid pack loads whole, with positions") {
   CHECK(r.bad_examples.size() == 3);
   CHECK(r.good_examples.size() == 3);
   CHECK(Engine::compile({*pack}).ok());
+}
+
+TEST_CASE("an example may carry the buyer's message it answers") {
+  auto pack = load_pack(read_file(kTests / "context_pack" / "shop.yaml"), "shop.yaml");
+  REQUIRE(pack.ok());
+  const RuleSpec& r = pack->rules.at(0);
+  CHECK(r.id == "shop.qq-consent");
+  CHECK(r.bad_examples.at(0).buyer == "有QQ吗？");
+  CHECK(r.bad_examples.at(0).text == "[[有的]]，稍等");
+  CHECK(r.good_examples.at(2).buyer.empty());
+  auto engine = Engine::compile({*pack});
+  REQUIRE(engine.ok());
+  const ExampleRun run = run_examples(*engine);
+  CHECK(run.failures.empty());
+  CHECK(run.passed == 18);
+  CHECK(example_as_written(r.bad_examples.at(0)) == "{buyer: \"有QQ吗？\", reply: \"[[有的]]，稍等\"}");
 }
 
 TEST_CASE("bad packs are refused with file, line, column and rule id") {

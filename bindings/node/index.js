@@ -11,6 +11,7 @@
 //   const shop = new replylint.CheckOptions({skip: ['shipping-promise'],
 //                                            points: {'off-platform.wechat': 12}, maxReplyBytes: 2000});
 //   engine.check(draft, shop);
+//   engine.check('有的，稍等', null, {buyer: '有QQ吗？'});   // the buyer's last message as context
 //
 //   log(replylint.mask(reply));   // '电话138****5678': phone, ID numbers, e-mail local parts hidden
 //
@@ -51,14 +52,20 @@ class Engine {
     return new Engine(addon.engineFromYaml(typeof packs === 'string' ? [{file, yaml: packs}] : packs));
   }
 
-  // reply: a string or a Buffer of UTF-8 bytes; options: a CheckOptions or a plain object.
+  // reply: a string or a Buffer of UTF-8 bytes; options: a CheckOptions, a plain object, or
+  // null; context: {buyer}, the buyer's last message (string or Buffer) that the reply answers:
+  // rules that judge a consent (asked for a QQ number, answered 有的) fire only with it.
   // Returns {points, invalidUtf8, violations: [{rule, pack, title, points, start, end,
-  // charStart, charEnd, utf16Start, utf16End, text, message, suggestion}]}.
-  check(reply, options) {
+  // charStart, charEnd, utf16Start, utf16End, text, message, suggestion, platformRule, counted}]}:
+  // of the violations sharing a platformRule only the one with the most points is counted
+  // into points.
+  check(reply, options, context) {
     let handle;
     if (options instanceof CheckOptions) handle = options._handle;
     else if (options != null) handle = new CheckOptions(options)._handle;
-    return addon.check(this._handle, reply, handle);
+    if (context != null && typeof context !== 'object')
+      throw new TypeError('check(reply, options, context): context must be an object such as {buyer}');
+    return addon.check(this._handle, reply, handle, context == null ? undefined : context.buyer);
   }
 
   rules() {

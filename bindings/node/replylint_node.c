@@ -13,7 +13,8 @@
  *   engineClose(engine)           frees it now rather than when garbage-collected
  *   rules(engine) -> [{id, pack, title, message, suggestion, source, points}]
  *   optionsNew({only, skip, points: {rule: n}, maxReplyBytes}) -> options
- *   check(engine, text | Buffer, options?) -> {points, invalidUtf8, violations: [...]}
+ *   check(engine, text | Buffer, options?, buyer?) -> {points, invalidUtf8, violations: [...]}
+ *                                 buyer: the buyer's message (string | Buffer), or undefined
  *   mask(text | Buffer) -> the same kind, phone, ID numbers and e-mail local parts masked */
 #include <node_api.h>
 #include <stdlib.h>
@@ -382,14 +383,17 @@ static napi_value report_object(napi_env env, const replylint_report* report) {
     TRY(set_string(env, item, "text", v->text, v->text_length));
     TRY(set_cstring(env, item, "message", v->message));
     TRY(set_cstring(env, item, "suggestion", v->suggestion));
+    TRY(set_cstring(env, item, "platformRule", v->platform_rule));
+    TRY(napi_get_boolean(env, v->counted != 0, &flag));
+    TRY(napi_set_named_property(env, item, "counted", flag));
     TRY(napi_set_element(env, list, (uint32_t)i, item));
   }
   TRY(napi_set_named_property(env, obj, "violations", list));
   return obj;
 }
 
-/* A reply passed as a string (converted to UTF-8, `owned` to free()) or as a Buffer (its bytes,
- * as they are). */
+/* A reply or a buyer's message passed as a string (converted to UTF-8, `owned` to free()) or as
+ * a Buffer (its bytes, as they are). */
 struct text_arg {
   const char* text;
   size_t length;
@@ -423,8 +427,8 @@ static napi_value get_text(napi_env env, napi_value value, const char* what, str
 }
 
 static napi_value js_check(napi_env env, napi_callback_info info) {
-  napi_value argv[3];
-  if (!get_args(env, info, 3, argv)) return NULL;
+  napi_value argv[4];
+  if (!get_args(env, info, 4, argv)) return NULL;
   const replylint_engine* engine = unwrap(env, argv[0], &kEngineTag, "check expects an engine");
   if (!engine) return NULL;
   const replylint_options* options = NULL;
@@ -434,15 +438,22 @@ static napi_value js_check(napi_env env, napi_callback_info info) {
     options = unwrap(env, argv[2], &kOptionsTag, "check expects options made by optionsNew()");
     if (!options) return NULL;
   }
+  napi_valuetype buyer_type;
+  TRY(napi_typeof(env, argv[3], &buyer_type));
   struct text_arg reply;
   if (!get_text(env, argv[1], "the reply must be a string or a Buffer", &reply)) return NULL;
-  const char* text = reply.text;
-  char* owned = reply.owned;
-  size_t length = reply.length;
+  struct text_arg buyer = {NULL, 0, NULL, false};
+  if (buyer_type != napi_undefined && buyer_type != napi_null &&
+      !get_text(env, argv[3], "the buyer's message must be a string or a Buffer", &buyer)) {
+    free(reply.owned);
+    return NULL;
+  }
   replylint_report* report = NULL;
   replylint_error* err = NULL;
-  int status = replylint_check(engine, text, length, options, &report, &err);
-  free(owned);
+  int status = replylint_check_with_buyer(engine, buyer.text, buyer.length, reply.text, reply.length, options, &report,
+                                          &err);
+  free(reply.owned);
+  free(buyer.owned);
   if (status != REPLYLINT_OK) return throw_status(env, status, err, NULL);
   napi_value result = report_object(env, report);
   replylint_report_free(report);

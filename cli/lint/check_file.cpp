@@ -109,7 +109,7 @@ FileOutcome check_file(const Options& o, FileJob job) {
   for (const Reply& reply : read.replies) {
     ++r.replies;
     ++counts.replies;
-    const Result<Report> report = job.engine->check(reply.text);
+    const Result<Report> report = job.engine->check_with_buyer(reply.buyer, reply.text);
     if (!report) {
       Finding e = at(reply.origin.front(), report.error().message + "; this reply was not checked");
       e.cell = reply.cell;
@@ -149,8 +149,12 @@ FileOutcome check_file(const Options& o, FileJob job) {
       kept.push_back({&v, c.points_for(v.rule, v.points)});
     }
     if (kept.empty()) continue;
+    // One incident of a platform rule costs its points once, at its heaviest rule (after the
+    // config's overrides and suppressions, which the engine's Report::points cannot know).
+    std::map<std::string_view, int> incidents;
+    for (const Kept& k : kept) incidents[k.v->platform_rule] = std::max(incidents[k.v->platform_rule], k.points);
     int total = 0;
-    for (const Kept& k : kept) total += k.points;
+    for (const auto& incident : incidents) total += incident.second;
     const int fail_on = o.fail_on > 0 ? o.fail_on : c.fail_on.value_or(0);
     const bool fails = fail_on == 0 || total >= fail_on;
     ++counts.flagged;
@@ -186,6 +190,7 @@ FileOutcome check_file(const Options& o, FileJob job) {
       f.fails = fails;
       f.hash = hash;
       f.where = reply.where;
+      f.buyer = one_line(o.show_matches ? reply.buyer : mask_sensitive(reply.buyer));
       const std::size_t cb = char_offset(shown_text, v.char_start), ce = char_offset(shown_text, v.char_end);
       const std::size_t before_chars = std::min<std::size_t>(v.char_start, kContextChars);
       const std::size_t bb = char_offset(shown_text, v.char_start - before_chars);

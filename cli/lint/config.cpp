@@ -16,7 +16,7 @@ namespace {
 
 const std::vector<std::string> kKeys = {"packs",   "pack_dirs", "builtin_packs", "disable", "points",     "exclude",
                                         "columns", "keys",      "markdown",      "encoding",   "fail_on",
-                                        "ignore_file"};
+                                        "ignore_file", "buyer_columns", "buyer_keys"};
 
 class ConfigParser {
  public:
@@ -155,6 +155,10 @@ class ConfigParser {
         for (const std::string& p : patterns) c.exclude.add(p);
       } else if (key == "columns") {
         e = strings(v, key, c.read.columns);
+      } else if (key == "buyer_columns") {
+        e = strings(v, key, c.read.buyer_columns);
+      } else if (key == "buyer_keys") {
+        e = strings(v, key, c.read.buyer_keys);
       } else if (key == "keys") {
         e = strings(v, key, c.read.keys);
         if (!e && std::find(c.read.keys.begin(), c.read.keys.end(), "*") != c.read.keys.end()) {

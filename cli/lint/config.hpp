@@ -13,6 +13,8 @@
 //   markdown: fenced                   # .md: only fenced code blocks are replies (default: all)
 //   encoding: gbk                      # every file's encoding (default: detected, decode.hpp)
 //   encoding: {"*.csv": gbk, "exports/": utf-16le}   # or per .gitignore-style glob; last match wins
+//   buyer_columns: [顾客问题]           # CSV/TSV/xlsx column of the buyer's message each row answers
+//   buyer_keys: [ask]                  # YAML/JSON key beside a reply holding the buyer's message
 //   fail_on: 6                         # exit 1 when a reply reaches this many points
 //   ignore_file: .replylint-ignore.yaml
 //

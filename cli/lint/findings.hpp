@@ -32,6 +32,7 @@ struct Finding {
   std::string hash;   // the reply's hash (suppress.hpp)
   std::string where;  // "row 3, 内容", "groups[0].content"
   std::string cell;   // workbooks: "售前!B7", in place of line and column
+  std::string buyer;  // the buyer's question the reply answers, on one line, masked likewise; or empty
 };
 
 struct FileResult {

@@ -37,6 +37,7 @@ ordered_json finding_json(const std::string& path, const Finding& f) {
     j["fails"] = f.fails;
     j["text"] = f.text;
     if (!f.where.empty()) j["where"] = f.where;
+    if (!f.buyer.empty()) j["buyer"] = f.buyer;
     j["hash"] = f.hash;
     j["message"] = f.message;
     j["suggestion"] = f.suggestion;

@@ -25,6 +25,7 @@ class TextPrinter final : public LintPrinter {
                << static_cast<long long>(f.points) << " points";
           if (f.reply_points != f.points) out_ << " (reply: " << static_cast<long long>(f.reply_points) << ")";
           out_ << " [" << f.rule << "]\n  ";
+          if (!f.buyer.empty()) out_ << "buyer: " << f.buyer << "\n  ";
           if (!f.where.empty()) out_ << f.where << ": ";
           out_ << (f.cut_before ? "…" : "") << f.before << "[[" << f.text << "]]" << f.after << (f.cut_after ? "…" : "")
                << "\n  违规: " << f.message << "\n  建议: " << f.suggestion << '\n';

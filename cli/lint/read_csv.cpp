@@ -1,7 +1,9 @@
 // .csv and .tsv: RFC 4180 records (quoted cells may hold the delimiter, `""` for a quote, and
 // line breaks; CRLF inside a quoted cell reads as LF), a header row, and the reply columns
 // chosen by `columns:` in the config or found by name. Every non-blank cell of a reply column
-// is a reply.
+// is a reply; the cell of the buyer's-question column (`buyer_columns:`, or found by name) in
+// the same row is the buyer's message it answers.
+#include <optional>
 #include <string>
 
 #include "readers.hpp"
@@ -97,6 +99,7 @@ ReadResult read_csv(const SourceText& src, char delimiter, const ReadSettings& s
   std::vector<Cell> cells;
   std::vector<std::string> header;
   std::vector<std::size_t> columns;
+  std::optional<std::size_t> question;
   std::size_t header_start = src.body_start();
   int row = 0;
   std::vector<Reply> replies;
@@ -112,6 +115,7 @@ ReadResult read_csv(const SourceText& src, char delimiter, const ReadSettings& s
         r.fatal = Problem{header_start, no_reply_column(settings)};
         return r;
       }
+      question = buyer_column(header, columns, settings);
       continue;
     }
     for (std::size_t col : columns) {
@@ -123,6 +127,7 @@ ReadResult read_csv(const SourceText& src, char delimiter, const ReadSettings& s
       reply.first_line = src.line_of(cell.start);
       reply.last_line = src.line_of(cell.end > cell.start ? cell.end - 1 : cell.start);
       reply.where = "row " + std::to_string(row) + ", " + header[col];
+      if (question && *question < cells.size()) reply.buyer = cells[*question].text.text();
       r.replies.push_back(std::move(reply));
     }
   }

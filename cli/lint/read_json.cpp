@@ -3,7 +3,9 @@
 // list of replies), or every string at all with keys: ["*"]. Escapes are decoded, and each
 // decoded character maps back to its escape, so spans point into the string as written.
 // Syntax errors stop the file; a string with invalid UTF-8 or a lone surrogate escape is
-// reported and skipped, and the rest of the file is still read.
+// reported and skipped, and the rest of the file is still read. A string under a question key
+// (`buyer_keys:`, default question, buyer, 问题) is not a reply but the buyer's message for the
+// replies of its object that have none from a nearer one.
 #include <string>
 
 #include "readers.hpp"
@@ -87,6 +89,8 @@ class JsonReader {
   bool object(int depth, bool collect) {
     const std::size_t open = pos_++;
     const std::size_t path_len = path_.size();
+    const std::size_t first_reply = out_.replies.size();
+    std::string buyer;
     skip_ws();
     if (pos_ < s_.size() && s_[pos_] == '}') {
       ++pos_;
@@ -106,7 +110,12 @@ class JsonReader {
       path_.resize(path_len);
       if (!path_.empty()) path_ += '.';
       path_ += key;
-      if (!value(depth + 1, collect || is_reply_key(key, settings_), key_line)) return false;
+      skip_ws();
+      if (is_buyer_key(key, settings_) && pos_ < s_.size() && s_[pos_] == '"') {
+        if (!string_literal(&buyer, nullptr)) return false;
+      } else if (!value(depth + 1, collect || is_reply_key(key, settings_), key_line)) {
+        return false;
+      }
       path_.resize(path_len);
       skip_ws();
       if (pos_ < s_.size() && s_[pos_] == ',') {
@@ -116,6 +125,8 @@ class JsonReader {
       if (pos_ < s_.size() && s_[pos_] == '}') {
         ++pos_;
         --objects_;
+        for (std::size_t i = first_reply; i < out_.replies.size(); ++i)
+          if (out_.replies[i].buyer.empty()) out_.replies[i].buyer = buyer;
         return true;
       }
       return fail(pos_ < s_.size() ? pos_ : open, pos_ < s_.size() ? "expected ',' or '}' after an object member"

@@ -347,6 +347,7 @@ class SheetReader {
       header_.assign(width, std::string());
       for (auto& [col, text] : cells_) header_[col] = text;
       columns_ = reply_columns(header_, settings_);
+      question_ = buyer_column(header_, columns_, settings_);
     } else {
       for (std::size_t col : columns_) {
         const auto it = cells_.find(col);
@@ -357,6 +358,8 @@ class SheetReader {
         const std::string ref = column_letters(col) + std::to_string(row_);
         reply.cell = sheet_prefix(sheet_.name) + ref;
         reply.where = "row " + std::to_string(row_) + ", " + header_[col];
+        if (question_)
+          if (const auto q = cells_.find(*question_); q != cells_.end()) reply.buyer = q->second;
         out_.replies.push_back(std::move(reply));
       }
     }
@@ -369,6 +372,7 @@ class SheetReader {
   ReadResult& out_;
   std::vector<std::string> header_;
   std::vector<std::size_t> columns_;
+  std::optional<std::size_t> question_;  // the buyer's-question column, if the header has one
   std::map<std::size_t, std::string> cells_;  // the row's non-blank cells by column
   long row_ = 0;
   std::size_t column_ = 0, next_column_ = 0;

@@ -3,7 +3,9 @@
 // list of replies), or every scalar with keys: ["*"]. yaml-cpp's parser reports events (no
 // node tree); yaml_scalar.cpp maps each value back to its source, so spans point inside
 // quoted, folded and block scalars. Aliases are not read twice. Comments on lines of their own
-// may hold suppressions.
+// may hold suppressions. A scalar under a question key (`buyer_keys:`, default question, buyer,
+// 问题) is not a reply but the buyer's message for the replies of its mapping that have none
+// from a nearer one.
 //
 // yaml-cpp 0.7 can stop making progress on some malformed input (a stray ',' at the top
 // level): its parser then reports the same empty document forever, and YAML::LoadAll()
@@ -38,7 +40,13 @@ class Walker final : public YAML::EventHandler {
       f.key = value;
       f.key_line = mark.pos >= 0 ? src_.line_of(offset(mark)) : 0;
       f.key_is_reply = !f.in_key && is_reply_key(value, settings_);
+      f.key_is_buyer = !f.in_key && is_buyer_key(value, settings_);
       f.expect_key = false;
+      return;
+    }
+    if (!stack_.empty() && stack_.back().map && stack_.back().key_is_buyer) {
+      stack_.back().buyer = value;
+      advance();
       return;
     }
     const Context c = context();
@@ -67,6 +75,9 @@ class Walker final : public YAML::EventHandler {
     std::string key;
     int key_line = 0;
     bool key_is_reply = false;
+    bool key_is_buyer = false;
+    std::size_t first_reply = 0;  // the replies read since this mapping started
+    std::string buyer;            // the value of its question key
   };
   struct Context {
     bool collect = false, in_key = false;
@@ -103,7 +114,7 @@ class Walker final : public YAML::EventHandler {
     Frame& f = stack_.back();
     if (f.map) {
       f.expect_key = !f.expect_key;
-      if (f.expect_key) f.key_is_reply = false;
+      if (f.expect_key) f.key_is_reply = f.key_is_buyer = false;
     } else {
       ++f.index;
     }
@@ -113,7 +124,7 @@ class Walker final : public YAML::EventHandler {
     if (!stack_.empty() && stack_.back().map && stack_.back().expect_key) {
       Frame& f = stack_.back();
       f.key.clear();
-      f.key_is_reply = false;
+      f.key_is_reply = f.key_is_buyer = false;
       f.expect_key = false;
       return;
     }
@@ -126,7 +137,7 @@ class Walker final : public YAML::EventHandler {
     if (!stack_.empty() && stack_.back().map && stack_.back().expect_key) {  // a mapping or list as a key
       Frame& parent = stack_.back();
       parent.key = "?";
-      parent.key_is_reply = false;
+      parent.key_is_reply = parent.key_is_buyer = false;
       f.in_key = true;
       f.maps = parent.maps + (map ? 1 : 0);
       f.path = parent.path;
@@ -137,10 +148,14 @@ class Walker final : public YAML::EventHandler {
       f.maps = c.maps + (map ? 1 : 0);
       f.path = c.path;
     }
+    f.first_reply = out_.replies.size();
     stack_.push_back(std::move(f));
   }
 
   void pop() {
+    if (!stack_.empty() && stack_.back().map)
+      for (std::size_t i = stack_.back().first_reply; i < out_.replies.size(); ++i)
+        if (out_.replies[i].buyer.empty()) out_.replies[i].buyer = stack_.back().buyer;
     if (!stack_.empty()) stack_.pop_back();
     if (!stack_.empty() && stack_.back().map && stack_.back().expect_key && stack_.back().key == "?") {
       stack_.back().expect_key = false;  // the complex key ended; its value follows

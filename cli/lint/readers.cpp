@@ -37,6 +37,12 @@ bool default_reply_column(const std::string& name) {
   return false;
 }
 
+bool default_buyer_column(const std::string& name) {
+  for (const char* n : {"question", "buyer", "关键词"})
+    if (name == n) return true;
+  return ends_with(name, "问题") || ends_with(name, "提问");  // 问题, 买家问题, 常见问题, 买家提问
+}
+
 // A file that holds too many bad lines is not a UTF-8 file with a few typos but another
 // encoding: say so once instead of reporting every line.
 constexpr std::size_t kMaxEncodingProblems = 5;
@@ -88,6 +94,18 @@ std::vector<std::size_t> reply_columns(const std::vector<std::string>& header, c
   return columns;
 }
 
+std::optional<std::size_t> buyer_column(const std::vector<std::string>& header, const std::vector<std::size_t>& replies,
+                                        const ReadSettings& settings) {
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (std::find(replies.begin(), replies.end(), i) != replies.end()) continue;
+    const std::string name = trim(header[i]);
+    bool chosen = settings.buyer_columns.empty() && default_buyer_column(name);
+    for (const std::string& want : settings.buyer_columns) chosen = chosen || name == trim(want);
+    if (chosen) return i;
+  }
+  return std::nullopt;
+}
+
 std::string no_reply_column(const ReadSettings& settings) {
   if (settings.columns.empty())
     return "no reply column in the header (looked for 内容, 回复, 话术, 短语, reply, content, text, or a name "
@@ -101,6 +119,13 @@ bool is_reply_key(std::string_view key, const ReadSettings& settings) {
   if (settings.all_strings) return true;
   if (settings.keys.empty()) return key == "content" || key == "reply" || key == "text";
   for (const std::string& k : settings.keys)
+    if (k == key) return true;
+  return false;
+}
+
+bool is_buyer_key(std::string_view key, const ReadSettings& settings) {
+  if (settings.buyer_keys.empty()) return key == "question" || key == "buyer" || key == "问题";
+  for (const std::string& k : settings.buyer_keys)
     if (k == key) return true;
   return false;
 }

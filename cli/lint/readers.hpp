@@ -30,6 +30,12 @@ struct ReadSettings {
   std::vector<std::string> keys;
   bool all_strings = false;  // keys: ["*"]: every string
   bool md_fenced_only = false;  // markdown: fenced: only fenced code blocks are replies
+  // CSV/TSV and workbook sheets: header names of the buyer's-question column; empty: the
+  // default names (readers.cpp).
+  std::vector<std::string> buyer_columns;
+  // YAML/JSON: keys whose string is the buyer's question for the replies beside it; empty:
+  // question, buyer, 问题.
+  std::vector<std::string> buyer_keys;
 };
 
 ReadResult read_txt(const SourceText& src);
@@ -48,8 +54,14 @@ ReadResult read_source(FileKind kind, const SourceText& src, const ReadSettings&
 // by `columns:` or by name; and the error when there is none.
 std::vector<std::size_t> reply_columns(const std::vector<std::string>& header, const ReadSettings& settings);
 std::string no_reply_column(const ReadSettings& settings);
+// Tables: the first column, not a reply column, that holds the buyer's question its row's
+// replies answer (`buyer_columns:`, or by name: question, buyer, 关键词, …问题, …提问).
+std::optional<std::size_t> buyer_column(const std::vector<std::string>& header, const std::vector<std::size_t>& replies,
+                                        const ReadSettings& settings);
 
 // Whether `key` selects replies under the settings (YAML/JSON).
 bool is_reply_key(std::string_view key, const ReadSettings& settings);
+// Whether `key` holds the buyer's question for the replies beside it (YAML/JSON).
+bool is_buyer_key(std::string_view key, const ReadSettings& settings);
 
 }  // namespace replylint::cli::lint

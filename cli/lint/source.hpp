@@ -59,6 +59,10 @@ struct Reply {
   int last_line = 0;
   std::string where;   // for people: "row 3, 内容", "groups[1].items[0].content"; "" for a line
   std::string cell;    // workbooks (read_xlsx.cpp): "售前!B7", where lines and columns do not apply
+  // The buyer's message the reply answers: the question column of its CSV/TSV row (or workbook
+  // sheet row), or the question key of the nearest YAML/JSON mapping around it that has one.
+  // Empty: none.
+  std::string buyer;
 };
 
 // A problem at a file offset, in the words of `FILE:LINE:COLUMN: error: MESSAGE`.

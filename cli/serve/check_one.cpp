@@ -1,8 +1,5 @@
 #include "check_one.hpp"
 
-#include "../lint/mask.hpp"
-#include "../printer.hpp"
-
 namespace replylint::cli::serve {
 
 Result<Report> check_one(const Engine& engine, std::string_view buyer, std::string_view reply,
@@ -15,11 +12,6 @@ std::string options_error(const Engine& engine, const CheckOptions& options) {
   if (probe) return {};
   const Error& e = probe.error();
   return e.message + (e.rule.empty() ? "" : " [" + e.rule + "]");
-}
-
-std::string shown_text(std::string_view reply, bool show_matches) {
-  std::string shown = displayable(reply);
-  return show_matches ? shown : lint::mask_sensitive(shown);
 }
 
 }  // namespace replylint::cli::serve

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../lint/utf8.hpp"
+#include "../printer.hpp"
 #include "annotation.hpp"
 #include "check_one.hpp"
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../json_record.hpp"
+#include "../printer.hpp"
 #include "check_one.hpp"
 #include "rule_json.hpp"
 

@@ -4,7 +4,8 @@
 //   for (const auto& f : replylint::run_examples(*engine)) std::cerr << f.to_string() << '\n';
 //
 // A bad example passes when its rule reports exactly the [[marked]] span; a good example
-// passes when no rule of the engine reports anything. Thread safety: as Engine::check().
+// passes when no rule of the engine reports anything. An example with a buyer's message is
+// checked with Engine::check_with_buyer(). Thread safety: as Engine::check().
 #pragma once
 
 #include <string>
@@ -32,6 +33,9 @@ struct ExampleRun {
 };
 
 REPLYLINT_API ExampleRun run_examples(const Engine& engine);
+
+// An example as a pack writes it: the reply, or {buyer: "…", reply: "…"} when it has a buyer.
+REPLYLINT_API std::string example_as_written(const ExampleSpec& example);
 
 // Splits "a[[b]]c" into the reply "abc" and the byte span of "b". Returns false when the text
 // does not hold exactly one well-formed [[...]] pair.

@@ -165,6 +165,12 @@ typedef struct replylint_violation {
   size_t text_length; /* == end - start */
   const char* message;    /* which platform rule is broken and why */
   const char* suggestion; /* a compliant way to say it */
+  /* Appended after the fields above, as the ABI promises. The platform rule broken, "<pack>.<name>":
+   * one incident of a platform rule costs its points once, so of the violations of a report
+   * sharing it only the one with the most points (the first of equals) has counted == 1 and
+   * adds to replylint_report_points(); the others are shown with counted == 0. */
+  const char* platform_rule;
+  int counted; /* 1 or 0 */
 } replylint_violation;
 
 /* Checks `length` bytes at `text` (NULL is fine when length is 0). `options` may be NULL.
@@ -172,13 +178,22 @@ typedef struct replylint_violation {
 REPLYLINT_API int replylint_check(const replylint_engine* engine, const char* text, size_t length,
                                   const replylint_options* options, replylint_report** out,
                                   replylint_error** error);
+/* The same, with the buyer's last message (`buyer_length` bytes at `buyer`) as the reply's
+ * context: rules that judge a consent (the buyer asked for a QQ number, the reply says 有的)
+ * fire only here. A NULL or empty buyer is the same as replylint_check(). The buyer's message
+ * is bound by the same length limit as the reply. Errors: as replylint_check (INVALID_ARGUMENT
+ * for a NULL buyer with a length). */
+REPLYLINT_API int replylint_check_with_buyer(const replylint_engine* engine, const char* buyer,
+                                             size_t buyer_length, const char* text, size_t length,
+                                             const replylint_options* options, replylint_report** out,
+                                             replylint_error** error);
 
 /* Violations: at most one per rule, ordered by start, then rule id. Getters return 0 / NULL for
  * a bad handle or an index out of range. */
 REPLYLINT_API size_t replylint_report_count(const replylint_report* report);
 REPLYLINT_API const replylint_violation* replylint_report_violation(const replylint_report* report,
                                                                     size_t index);
-REPLYLINT_API int replylint_report_points(const replylint_report* report);       /* the sum */
+REPLYLINT_API int replylint_report_points(const replylint_report* report); /* sum of the counted */
 REPLYLINT_API int replylint_report_invalid_utf8(const replylint_report* report); /* 1 or 0 */
 REPLYLINT_API void replylint_report_free(replylint_report* report);
 

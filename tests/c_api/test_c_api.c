@@ -1,8 +1,9 @@
 /* The C API from C: results, options, errors, reload slots, and a suite of bad arguments (NULL,
  * invalid UTF-8, wrong and freed handles). Runs on the packs in tests/c_api/packs and on packs
- * given as text here, never on the shipped ones.
+ * given as text here, never on the shipped ones; the buyer's message as context on
+ * tests/context_pack.
  *
- *   test_c_api PACK_DIR VERSION */
+ *   test_c_api PACK_DIR VERSION CONTEXT_PACK_DIR */
 #define _POSIX_C_SOURCE 200809L
 #include <replylint/replylint.h>
 
@@ -25,6 +26,7 @@ static int passed, failed;
 #define CHECK_STR(a, b) CHECK((a) != NULL && strcmp((a), (b)) == 0)
 
 static const char* pack_dir;
+static const char* context_dir;
 
 static replylint_engine* shop_engine(void) {
   replylint_engine* e = NULL;
@@ -489,6 +491,93 @@ static void test_bad_arguments(void) {
   replylint_engine_free(e);
 }
 
+static replylint_report* check_with_buyer(const replylint_engine* e, const char* buyer, const char* text) {
+  replylint_report* r = NULL;
+  CHECK(replylint_check_with_buyer(e, buyer, buyer ? strlen(buyer) : 0, text, strlen(text), NULL, &r, NULL) ==
+        REPLYLINT_OK);
+  return r;
+}
+
+/* A rule with `buyer:` fires only when the buyer asked for it; rules sharing a platform rule
+ * count once. */
+static void test_buyer_context(void) {
+  replylint_engine* e = NULL;
+  CHECK(replylint_engine_from_directory(context_dir, &e, NULL) == REPLYLINT_OK);
+
+  replylint_report* r = check_with_buyer(e, "有QQ吗？", "有的，稍等");
+  CHECK(replylint_report_count(r) == 1 && replylint_report_points(r) == 6);
+  const replylint_violation* v = replylint_report_violation(r, 0);
+  CHECK(v && strcmp(v->rule, "shop.qq-consent") == 0 && strcmp(v->text, "有的") == 0);
+  CHECK(v && strcmp(v->platform_rule, "shop.qq-consent") == 0 && v->counted == 1);
+  replylint_report_free(r);
+
+  const char* not_asked[] = {NULL, "", "有现货吗？"};
+  for (size_t i = 0; i < sizeof not_asked / sizeof *not_asked; ++i) {
+    r = check_with_buyer(e, not_asked[i], "有的，稍等");
+    CHECK(r != NULL && replylint_report_count(r) == 0 && replylint_report_points(r) == 0);
+    replylint_report_free(r);
+  }
+  r = check(e, "有的，稍等", NULL);
+  CHECK(r != NULL && replylint_report_count(r) == 0);
+  replylint_report_free(r);
+  r = check_with_buyer(e, "有QQ吗？", "亲，我们只在旺旺上服务哦");
+  CHECK(r != NULL && replylint_report_count(r) == 0);
+  replylint_report_free(r);
+  /* the buyer's message need not be NUL-terminated */
+  const char buyer[] = {'q', 'q', '?', 'x'};
+  CHECK(replylint_check_with_buyer(e, buyer, 3, "好的", strlen("好的"), NULL, &r, NULL) == REPLYLINT_OK);
+  CHECK(replylint_report_count(r) == 1);
+  replylint_report_free(r);
+
+  /* a name and an ID number in one reply: one leak, counted at its highest rule */
+  r = check(e, "买家叫李四，他的身份证号是110105194912310021", NULL);
+  CHECK(replylint_report_count(r) == 2 && replylint_report_points(r) == 6);
+  const replylint_violation* name = replylint_report_violation(r, 0);
+  const replylint_violation* id = replylint_report_violation(r, 1);
+  CHECK(name && strcmp(name->rule, "shop.name") == 0 && strcmp(name->platform_rule, "shop.leak") == 0 &&
+        name->counted == 1 && name->points == 6);
+  CHECK(id && strcmp(id->rule, "shop.id-number") == 0 && strcmp(id->platform_rule, "shop.leak") == 0 &&
+        id->counted == 0 && id->points == 4);
+  replylint_report_free(r);
+  r = check(e, "他的身份证号是110105194912310021", NULL);
+  CHECK(replylint_report_count(r) == 1 && replylint_report_points(r) == 4);
+  CHECK(replylint_report_violation(r, 0) && replylint_report_violation(r, 0)->counted == 1);
+  replylint_report_free(r);
+
+  /* the length limit binds the buyer's message too */
+  replylint_options* o = NULL;
+  replylint_error* err = NULL;
+  replylint_options_new(&o);
+  replylint_options_max_reply_bytes(o, 8);
+  const char* long_buyer = "请问你们有没有QQ号";
+  CHECK(replylint_check_with_buyer(e, long_buyer, strlen(long_buyer), "有的", strlen("有的"), o, &r, &err) ==
+        REPLYLINT_ERR_TOO_LONG && r == NULL);
+  CHECK(err && err->code == REPLYLINT_ERR_TOO_LONG);
+  replylint_error_free(err);
+
+  /* bad arguments */
+  r = (replylint_report*)&passed;
+  CHECK(replylint_check_with_buyer(e, NULL, 3, "有的", 6, NULL, &r, &err) == REPLYLINT_ERR_INVALID_ARGUMENT && r == NULL);
+  CHECK(err && err->code == REPLYLINT_ERR_INVALID_ARGUMENT && strcmp(err->message, "buyer is NULL") == 0);
+  replylint_error_free(err);
+  CHECK(replylint_check_with_buyer(e, "qq", 2, NULL, 6, NULL, &r, NULL) == REPLYLINT_ERR_INVALID_ARGUMENT && r == NULL);
+  CHECK(replylint_check_with_buyer(e, "qq", 2, "有的", 6, NULL, NULL, NULL) == REPLYLINT_ERR_INVALID_ARGUMENT);
+  CHECK(replylint_check_with_buyer(NULL, "qq", 2, "有的", 6, NULL, &r, NULL) == REPLYLINT_ERR_INVALID_ARGUMENT);
+  r = check(e, "有的", NULL);
+  CHECK(replylint_check_with_buyer((const replylint_engine*)r, "qq", 2, "有的", 6, NULL, &r, NULL) ==
+        REPLYLINT_ERR_BAD_HANDLE && r == NULL);
+  CHECK(replylint_check_with_buyer(e, "qq", 2, "有的", 6, (const replylint_options*)e, &r, NULL) ==
+        REPLYLINT_ERR_BAD_HANDLE && r == NULL);
+  /* invalid UTF-8 in the buyer's message is skipped, as in a reply */
+  CHECK(replylint_check_with_buyer(e, "\xffqq\xc0", 4, "有的", 6, NULL, &r, NULL) == REPLYLINT_OK);
+  CHECK(replylint_report_count(r) == 1);
+  replylint_report_free(r);
+  replylint_options_free(o);
+  CHECK(replylint_check_with_buyer(e, "qq", 2, "有的", 6, o, &r, NULL) == REPLYLINT_ERR_BAD_HANDLE && r == NULL);
+  replylint_engine_free(e);
+  CHECK(replylint_check_with_buyer(e, "qq", 2, "有的", 6, NULL, &r, NULL) == REPLYLINT_ERR_BAD_HANDLE && r == NULL);
+}
+
 /* A slot hands out the engine in force; handles taken before a swap keep working. */
 static void test_slot(void) {
   replylint_engine* shop = shop_engine();
@@ -590,11 +679,12 @@ static void test_threads(void) {
 }
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    fprintf(stderr, "usage: test_c_api PACK_DIR VERSION\n");
+  if (argc != 4) {
+    fprintf(stderr, "usage: test_c_api PACK_DIR VERSION CONTEXT_PACK_DIR\n");
     return 2;
   }
   pack_dir = argv[1];
+  context_dir = argv[3];
   test_version(argv[2]);
   test_rules();
   test_spans();
@@ -604,6 +694,7 @@ int main(int argc, char** argv) {
   test_compile_errors();
   test_mask();
   test_bad_arguments();
+  test_buyer_context();
   test_slot();
   test_threads();
   printf("c-api: %d passed, %d failed\n", passed, failed);

@@ -1,5 +1,6 @@
 // The C++ API that chat clients use (issue #5): engines from pack text, per-call options,
-// UTF-16 offsets, EngineSlot. On packs given here, not on the shipped ones.
+// UTF-16 offsets, EngineSlot, the buyer's message as context. On packs given here and in
+// tests/context_pack, not on the shipped ones.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -201,4 +202,55 @@ TEST_CASE("an EngineSlot swaps engines; engines taken before keep working") {
   CHECK(check(slot.get(), "加微信").clean());
   slot.set(before);
   CHECK(slot.get().rules().size() == 3);
+}
+
+TEST_CASE("check_with_buyer: a rule with buyer: fires only when the buyer asked for it") {
+  auto e = Engine::from_directory(REPLYLINT_CONTEXT_PACKS);
+  REQUIRE(e.ok());
+  auto asked = e->check_with_buyer("有QQ吗？", "有的，稍等");
+  REQUIRE(asked.ok());
+  REQUIRE(asked->violations.size() == 1);
+  CHECK(asked->violations[0].rule == "shop.qq-consent");
+  CHECK(asked->violations[0].text == "有的");
+  CHECK(asked->violations[0].platform_rule == "shop.qq-consent");
+  CHECK(asked->violations[0].counted);
+  CHECK(asked->points == 6);
+  for (const char* buyer : {"", "有现货吗？"}) {
+    auto other = e->check_with_buyer(buyer, "有的，稍等");
+    REQUIRE(other.ok());
+    CHECK(other->clean());
+  }
+  CHECK(e->check("有的，稍等")->clean());
+  CHECK(e->check_with_buyer("有QQ吗？", "亲，我们只在旺旺上服务哦")->clean());
+  // Per-call options apply as in check().
+  CheckOptions skip;
+  skip.skip = {"shop.qq-consent"};
+  CHECK(e->check_with_buyer("有QQ吗？", "有的，稍等", skip)->clean());
+  CheckOptions tight;
+  tight.max_reply_bytes = 8;
+  auto too_long = e->check_with_buyer("请问你们有没有QQ号", "有的", tight);
+  REQUIRE_FALSE(too_long.ok());
+  CHECK(too_long.error().code == ErrorCode::kTooLong);
+}
+
+TEST_CASE("violations of one platform rule count once, at the highest") {
+  auto e = Engine::from_directory(REPLYLINT_CONTEXT_PACKS);
+  REQUIRE(e.ok());
+  auto both = e->check("买家叫李四，他的身份证号是110105194912310021");
+  REQUIRE(both.ok());
+  REQUIRE(both->violations.size() == 2);
+  CHECK(both->violations[0].rule == "shop.name");
+  CHECK(both->violations[0].counted);
+  CHECK(both->violations[1].rule == "shop.id-number");
+  CHECK(both->violations[1].platform_rule == "shop.leak");
+  CHECK_FALSE(both->violations[1].counted);
+  CHECK(both->points == 6);
+  // A points override can change which one counts.
+  CheckOptions heavier;
+  heavier.points = {{"shop.id-number", 12}};
+  auto reweighed = e->check("买家叫李四，他的身份证号是110105194912310021", heavier);
+  REQUIRE(reweighed.ok());
+  CHECK_FALSE(reweighed->violations[0].counted);
+  CHECK(reweighed->violations[1].counted);
+  CHECK(reweighed->points == 12);
 }

@@ -54,6 +54,23 @@ golden check-json 1 /dev/null check --rules packs --format json "加我微信" "
 golden check-stdin 1 "$tmp/multi.txt" check --rules packs --stdin --format jsonl
 golden check-empty-stdin 0 /dev/null check --rules packs --lines --format jsonl
 golden rules-list 0 /dev/null rules list --rules packs
+
+# The buyer's message as context (../context_pack: shop.qq-consent needs a buyer who asked for a
+# QQ; shop.name and shop.id-number are one platform rule, counted once).
+C=(--rules ../context_pack)
+printf '%s\n' '{"reply": "有的，稍等", "buyer": "有QQ吗？"}' '{"buyer": "有现货吗？", "reply": "有的，稍等"}' \
+  '{"reply": "有的，稍等"}' '{"reply": "有的" "buyer": "qq"}' '["有的"]' '{"reply": 5}' '{"reply": "好的", "buyer": null}' \
+  '{"buyer": "qq"}' '{"reply": "好的", "buyer": "QQ号发我", "id": 7}' '{"reply": "好的，我发您", "buyer": "加个扣扣"}' \
+  '{"reply": "买家叫李四，他的身份证号是110105194912310021"}' >"$tmp/context.jsonl"
+golden check-buyer-text 1 /dev/null check "${C[@]}" --buyer "有QQ吗？" "有的，稍等" "亲，我们只在旺旺上服务哦" "好的"
+golden check-buyer-jsonl 1 /dev/null check "${C[@]}" --buyer "有QQ吗？" --format jsonl "有的，稍等" "亲，我们只在旺旺上服务哦"
+golden check-no-buyer 0 /dev/null check "${C[@]}" "有的，稍等"
+golden check-other-buyer 0 /dev/null check "${C[@]}" --buyer "有现货吗" "有的，稍等"
+golden check-counted-text 1 /dev/null check "${C[@]}" "买家叫李四，他的身份证号是110105194912310021"
+golden check-counted-json 1 /dev/null check "${C[@]}" --format json "买家叫李四，他的身份证号是110105194912310021"
+golden check-jsonl-text 2 "$tmp/context.jsonl" check "${C[@]}" --jsonl
+golden check-jsonl-jsonl 2 "$tmp/context.jsonl" check "${C[@]}" --jsonl --format jsonl
+golden explain-buyer 0 /dev/null explain shop.qq-consent "${C[@]}"
 golden rules-test 0 /dev/null rules test packs
 golden rules-test-failing 1 /dev/null rules test failing
 golden explain 0 /dev/null explain demo.phone --rules packs
@@ -67,6 +84,9 @@ stderr_has unknown-rule 2 "unknown rule 'demo.qq'" explain demo.qq --rules packs
 stderr_has broken-pack 2 "broken/demo.yaml:14:9: error: bad pattern '(微信': missing ): (微信 [demo.wechat]" check --rules broken "a"
 stderr_has own-example 2 "contradicts/demo.yaml:17:17: error: the rule flags its own compliant example at '微信' [demo.wechat]" rules test contradicts
 stderr_has missing-dir 2 "Directory does not exist" check --rules no-such-dir "a"
+stderr_has buyer-and-jsonl 2 "excludes" check --rules packs --jsonl --buyer "qq"
+stderr_has jsonl-and-lines 2 "excludes" check --rules packs --jsonl --lines
+stderr_has jsonl-and-text 2 "not both" check --rules packs --jsonl "text"
 "$bin" --help >"$tmp/out" 2>&1 && grep -q "Exit status: 0 no violations" "$tmp/out" && grep -q "check" "$tmp/out" \
   && passed=$((passed + 1)) || { echo "FAIL help"; failed=$((failed + 1)); }
 
@@ -81,6 +101,16 @@ else
   echo "FAIL too-long: exit $status"; cat "$tmp/out" | cut -c1-200; failed=$((failed + 1))
 fi
 
+# A malformed --jsonl line is an error naming its line; the other lines are still checked.
+"$bin" check "${C[@]}" --jsonl <"$tmp/context.jsonl" >/dev/null 2>"$tmp/err"
+if [ "$(grep -c ': error: ' "$tmp/err")" = 5 ] && grep -qF 'line 4: error: not a JSON line: malformed at byte 26' "$tmp/err" \
+   && grep -qF 'line 5: error: not a JSON object' "$tmp/err" && grep -qF 'line 6: error: "reply" must be a string' "$tmp/err" \
+   && grep -qF 'line 8: error: missing key "reply"' "$tmp/err" && grep -qF 'line 9: error: unknown key "id"' "$tmp/err"; then
+  passed=$((passed + 1))
+else
+  echo "FAIL jsonl-errors:"; cat "$tmp/err"; failed=$((failed + 1))
+fi
+
 # A reader that goes away is not an error: no signal, no message.
 yes "加我微信" | head -n 100000 >"$tmp/many.txt"
 "$bin" check --rules packs --lines --format jsonl <"$tmp/many.txt" 2>"$tmp/err" | head -n 1 >/dev/null
@@ -92,6 +122,12 @@ for i in $(seq 1 20000); do case $((i % 7)) in 0) echo "加我微信 $i";; 3) ec
 "$bin" check --rules packs --lines --format jsonl <"$tmp/mixed.txt" >"$tmp/one.jsonl"
 "$bin" check --rules packs --lines --format jsonl --threads 3 <"$tmp/mixed.txt" >"$tmp/three.jsonl"
 if cmp -s "$tmp/one.jsonl" "$tmp/three.jsonl" && [ "$(wc -l <"$tmp/one.jsonl")" = 20000 ]; then passed=$((passed + 1)); else echo "FAIL threads: output differs"; failed=$((failed + 1)); fi
+# The same for --jsonl, buyers included.
+for i in $(seq 1 20000); do case $((i % 5)) in 0) echo "{\"reply\": \"有的 $i\", \"buyer\": \"有QQ吗\"}";; 1) echo "{\"reply\": \"有的 $i\"}";; 2) echo "not json $i";; *) echo "{\"reply\": \"您好 $i\", \"buyer\": \"在吗\"}";; esac; done >"$tmp/mixed-context.jsonl"
+"$bin" check "${C[@]}" --jsonl --format jsonl <"$tmp/mixed-context.jsonl" >"$tmp/one.jsonl" 2>/dev/null
+"$bin" check "${C[@]}" --jsonl --format jsonl --threads 3 <"$tmp/mixed-context.jsonl" >"$tmp/three.jsonl" 2>/dev/null
+if cmp -s "$tmp/one.jsonl" "$tmp/three.jsonl" && [ "$(wc -l <"$tmp/one.jsonl")" = 20000 ] \
+   && [ "$(grep -c '"rule":"shop.qq-consent"' "$tmp/one.jsonl")" = 4000 ]; then passed=$((passed + 1)); else echo "FAIL jsonl threads: output differs"; failed=$((failed + 1)); fi
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

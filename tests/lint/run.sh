@@ -80,6 +80,13 @@ golden no-config 1 "${P[@]}" --no-config cases/config/replies.txt
 golden builtin-off 1 "${P[@]}" cases/builtin-off
 golden all-strings 1 "${P[@]}" cases/all-strings
 golden md-fenced 1 "${P[@]}" cases/md-fenced
+
+# The buyer's question beside each reply (a CSV/TSV column, a YAML/JSON key), found by name or
+# named in the config: the pack's shop.qq-consent fires only where the question asks for a QQ.
+golden buyer 1 --rules ../context_pack cases/buyer
+golden buyer-config 1 --rules ../context_pack cases/buyer-config
+# A name and an ID number in one reply are one leak: its reply_points count the platform rule once.
+golden buyer-points 1 --rules ../context_pack --format jsonl cases/buyer/qa.csv
 golden unknown-key 2 "${P[@]}" cases/unknown-key
 golden unknown-rule 2 "${P[@]}" cases/unknown-rule
 golden bad-value 2 "${P[@]}" cases/bad-value

@@ -416,3 +416,51 @@ TEST_CASE("decode: a long file, a surrogate pair across ICU's chunks, an error f
   CHECK(bad.error->line == 2);
   CHECK(bad.error->column == 1);
 }
+
+TEST_CASE("the buyer's question: a CSV/TSV column of the same row, a key beside the reply") {
+  const SourceText csv("买家问题,回复,备注\n有QQ吗,\"有的\",x\n,好的,y\n");
+  ReadResult r = read_source(FileKind::kCsv, csv, {});
+  REQUIRE(r.replies.size() == 2);
+  CHECK(r.replies[0].buyer == "有QQ吗");
+  CHECK(r.replies[1].buyer.empty());
+  CHECK(find(csv, r.replies[0], "有的") == "2:7");  // the question column moves no span
+
+  ReadSettings named;
+  named.buyer_columns = {"顾客说"};
+  const SourceText tsv("问题\t顾客说\t内容\n甲\t乙\t丙\n");
+  r = read_source(FileKind::kTsv, tsv, named);
+  REQUIRE(r.replies.size() == 1);
+  CHECK(r.replies[0].buyer == "乙");  // the configured names replace the defaults
+
+  // JSON: a question key of the nearest object around the reply, before or after it; the
+  // question is not a reply even when every string is.
+  const SourceText json("[{\"reply\": \"有的\", \"question\": \"有\\u0051Q吗\"},"
+                        " {\"buyer\": \"外\", \"items\": [{\"text\": \"一\"}, {\"text\": \"二\", \"问题\": \"内\"}]},"
+                        " {\"text\": \"无\"}]");
+  r = read_source(FileKind::kJson, json, {});
+  REQUIRE(r.replies.size() == 4);
+  CHECK(r.replies[0].buyer == "有QQ吗");
+  CHECK(r.replies[1].buyer == "外");
+  CHECK(r.replies[2].buyer == "内");
+  CHECK(r.replies[3].buyer.empty());
+  ReadSettings all;
+  all.all_strings = true;
+  CHECK(read_source(FileKind::kJson, json, all).replies.size() == 4);
+
+  const SourceText yaml("- question: 有QQ吗\n  reply: 有的\n- buyer: 外\n  items:\n    - text: 一\n    - {text: 二, 问题: 内}\n"
+                        "- text: 无\n");
+  r = read_source(FileKind::kYaml, yaml, {});
+  REQUIRE(r.replies.size() == 4);
+  CHECK(r.replies[0].buyer == "有QQ吗");
+  CHECK(r.replies[1].buyer == "外");
+  CHECK(r.replies[2].buyer == "内");
+  CHECK(r.replies[3].buyer.empty());
+  CHECK(find(yaml, r.replies[0], "有的") == "2:10");
+  ReadSettings ask;
+  ask.buyer_keys = {"ask"};
+  const SourceText asked("- ask: 有扣扣吗\n  reply: 有的\n- question: 有扣扣吗\n  reply: 好的\n");
+  r = read_source(FileKind::kYaml, asked, ask);
+  REQUIRE(r.replies.size() == 2);
+  CHECK(r.replies[0].buyer == "有扣扣吗");
+  CHECK(r.replies[1].buyer.empty());
+}

@@ -3,9 +3,9 @@
 # sheets with replies, a notes sheet, merged cells, a formula, an empty row; and the same as
 # Excel saves it, with shared strings, rich text and the formula's value) give the findings of
 # golden/xlsx-*.out at FILE:SHEET!CELL; SARIF names the cell as a logical location (and
-# validates); JSON has "cell"; suppression by hash; standard input; and the workbooks that are
-# refused: .xls, not a zip, no reply column anywhere, a part above the size cap (a zip bomb),
-# too many parts. Needs Debian's python3-openpyxl.
+# validates); JSON has "cell"; suppression by hash; standard input; the buyer's question column;
+# and the workbooks that are refused: .xls, not a zip, no reply column anywhere, a part above
+# the size cap (a zip bomb), too many parts. Needs Debian's python3-openpyxl.
 # Usage: xlsx.sh REPLYLINT [--update]
 set -uo pipefail
 bin=$(realpath "${1:?replylint binary}")
@@ -71,6 +71,24 @@ rm .replylint-ignore.yaml
 "$bin" lint "${P[@]}" --stdin-filename 快捷短语.xlsx - <快捷短语.xlsx >"$tmp/stdin"
 diff -u "$here/golden/xlsx-openpyxl.out" "$tmp/stdin" >"$tmp/diff"
 check "stdin" $? "$tmp/diff"
+
+# The buyer's question column of a sheet, as in CSV: the pack's shop.qq-consent fires only on
+# the row whose question asks for a QQ number, and the finding carries that question.
+"$python" - <<'PY'
+import openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "问答"
+ws.append(["买家问题", "回复内容"])
+ws.append(["有QQ吗？", "有的，稍等"])
+ws.append(["有现货吗？", "有的，今天就能发"])
+ws.append([None, "好的，今天就能发"])
+wb.save("问答.xlsx")
+PY
+"$bin" lint --rules "$here/../context_pack" --format jsonl 问答.xlsx >"$tmp/qa" 2>&1
+[ "$(grep -c '"type":"violation"' "$tmp/qa")" = 1 ] &&
+  grep -q '"cell":"问答!B2","rule":"shop.qq-consent".*"buyer":"有QQ吗？"' "$tmp/qa"
+check "xlsx: the buyer's question column" $? "$tmp/qa"
 
 # Refused workbooks.
 printf '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1' >old.xls

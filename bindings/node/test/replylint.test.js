@@ -1,6 +1,7 @@
 'use strict';
 // The Node.js binding over the C API. Run by the suite (ctest node-binding) as
-// `node --test` with REPLYLINT_NODE_ADDON=<replylint.node> and REPLYLINT_TEST_PACKS=tests/c_api/packs.
+// `node --test` with REPLYLINT_NODE_ADDON=<replylint.node>, REPLYLINT_TEST_PACKS=tests/c_api/packs
+// and REPLYLINT_TEST_CONTEXT_PACKS=tests/context_pack.
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('fs');
@@ -8,6 +9,7 @@ const path = require('path');
 const replylint = require('..');
 
 const PACKS = process.env.REPLYLINT_TEST_PACKS;
+const CONTEXT_PACKS = process.env.REPLYLINT_TEST_CONTEXT_PACKS;
 const MEM_PACK = `pack: mem
 title: 内存
 version: 1
@@ -107,6 +109,34 @@ test('engines from YAML text; compile errors name file, line, column and rule', 
   assert.throws(() => replylint.Engine.fromDirectory('/nonexistent/replylint'), {code: 'REPLYLINT_ERR_IO'});
   mem.close();
   assert.throws(() => mem.check('x'), {code: 'REPLYLINT_ERR_BAD_HANDLE'});
+});
+
+test('the buyer\'s message as context: a rule with buyer: fires only when asked', () => {
+  const shop = replylint.Engine.fromDirectory(CONTEXT_PACKS);
+  const report = shop.check('有的，稍等', null, {buyer: '有QQ吗？'});
+  assert.equal(report.points, 6);
+  assert.equal(report.violations.length, 1);
+  const v = report.violations[0];
+  assert.deepEqual([v.rule, v.text, v.platformRule, v.counted], ['shop.qq-consent', '有的', 'shop.qq-consent', true]);
+  assert.equal(shop.check('有的，稍等', undefined, {buyer: Buffer.from('有QQ吗？')}).violations.length, 1);
+  for (const context of [undefined, null, {}, {buyer: ''}, {buyer: '有现货吗？'}])
+    assert.equal(shop.check('有的，稍等', null, context).violations.length, 0);
+  assert.equal(shop.check('亲，我们只在旺旺上服务哦', null, {buyer: '有QQ吗？'}).violations.length, 0);
+  assert.equal(shop.check('有的，稍等', {skip: ['shop.qq-consent']}, {buyer: '有QQ吗？'}).violations.length, 0);
+  assert.throws(() => shop.check('有的', {maxReplyBytes: 8}, {buyer: '请问你们有没有QQ号'}),
+                {code: 'REPLYLINT_ERR_TOO_LONG'});
+  assert.throws(() => shop.check('有的', null, {buyer: 42}), {code: 'REPLYLINT_ERR_INVALID_ARGUMENT'});
+  assert.throws(() => shop.check('有的', null, '有QQ吗'), TypeError);
+  shop.close();
+});
+
+test('violations of one platform rule count once, at the highest', () => {
+  const shop = replylint.Engine.fromDirectory(CONTEXT_PACKS);
+  const report = shop.check('买家叫李四，他的身份证号是110105194912310021');
+  assert.deepEqual(report.violations.map((v) => [v.rule, v.platformRule, v.counted, v.points]),
+                   [['shop.name', 'shop.leak', true, 6], ['shop.id-number', 'shop.leak', false, 4]]);
+  assert.equal(report.points, 6);
+  shop.close();
 });
 
 test('bad arguments throw, never crash', () => {

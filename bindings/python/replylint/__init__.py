@@ -14,6 +14,7 @@ A thin ctypes layer over the C API (include/replylint/replylint.h); standard lib
     shop = replylint.CheckOptions(skip=["shipping-promise"], points={"off-platform.wechat": 12},
                                   max_reply_bytes=2000)
     report = engine.check(draft, shop)
+    report = engine.check("有的，稍等", buyer="有QQ吗？")  # the buyer's last message as context
 
     log(replylint.mask(reply))    # "电话138****5678": phone, ID numbers and e-mail local parts hidden
 
@@ -64,7 +65,8 @@ class _Violation(ctypes.Structure):
                 ("char_start", ctypes.c_uint32), ("char_end", ctypes.c_uint32),
                 ("utf16_start", ctypes.c_uint32), ("utf16_end", ctypes.c_uint32),
                 ("text", ctypes.c_void_p), ("text_length", ctypes.c_size_t),
-                ("message", ctypes.c_char_p), ("suggestion", ctypes.c_char_p)]
+                ("message", ctypes.c_char_p), ("suggestion", ctypes.c_char_p),
+                ("platform_rule", ctypes.c_char_p), ("counted", ctypes.c_int)]
 
 
 def _load():
@@ -98,7 +100,7 @@ def _load():
         "replylint_options_skip": (I, [P, ctypes.c_char_p]),
         "replylint_options_points": (I, [P, ctypes.c_char_p, I]),
         "replylint_options_max_reply_bytes": (I, [P, S]),
-        "replylint_check": (I, [P, ctypes.c_char_p, S, P, PP, ERR]),
+        "replylint_check_with_buyer": (I, [P, ctypes.c_char_p, S, ctypes.c_char_p, S, P, PP, ERR]),
         "replylint_report_count": (S, [P]),
         "replylint_report_violation": (ctypes.POINTER(_Violation), [P, S]),
         "replylint_report_points": (I, [P]),
@@ -173,7 +175,9 @@ def _encode(text: Union[str, bytes]) -> bytes:
 @dataclass(frozen=True)
 class Violation:
     """A broken rule. Offsets index the reply, end exclusive: start/end in UTF-8 bytes,
-    char_start/char_end in code points (Python str), utf16_start/utf16_end in UTF-16 units."""
+    char_start/char_end in code points (Python str), utf16_start/utf16_end in UTF-16 units.
+    platform_rule is the platform rule broken ("<pack>.<name>"): of the violations of a report
+    sharing one, only the one with the most points is `counted` into Report.points."""
     rule: str
     pack: str
     title: str
@@ -187,6 +191,8 @@ class Violation:
     text: str
     message: str
     suggestion: str
+    platform_rule: str
+    counted: bool
 
 
 @dataclass(frozen=True)
@@ -277,15 +283,19 @@ class Engine:
             array[i] = _PackText(f, y, len(y))
         return cls._build(_lib.replylint_engine_from_yaml, array, len(keep))
 
-    def check(self, reply: Union[str, bytes], options: Optional[CheckOptions] = None) -> Report:
-        """Checks one reply (str, or bytes of any kind: invalid UTF-8 is flagged, not refused)."""
+    def check(self, reply: Union[str, bytes], options: Optional[CheckOptions] = None,
+              buyer: Optional[Union[str, bytes]] = None) -> Report:
+        """Checks one reply (str, or bytes of any kind: invalid UTF-8 is flagged, not refused).
+        `buyer` is the buyer's last message, which the reply answers: rules that judge a consent
+        (asked for a QQ number, answered 有的) fire only with it. None or "" checks the reply alone."""
         if self._handle is None:
             raise Error(10, "error: the engine was closed")
         data = _encode(reply)
+        context = _encode(buyer) if buyer else b""
         report, err = ctypes.c_void_p(), ctypes.POINTER(_ErrorRecord)()
         opts = options._handle if options is not None else None
-        status = _lib.replylint_check(self._handle, data, len(data), opts, ctypes.byref(report),
-                                      ctypes.byref(err))
+        status = _lib.replylint_check_with_buyer(self._handle, context, len(context), data, len(data), opts,
+                                                 ctypes.byref(report), ctypes.byref(err))
         if status != OK:
             _raise(status, err)
         try:
@@ -295,7 +305,8 @@ class Engine:
                 text = ctypes.string_at(v.text, v.text_length).decode("utf-8", "replace")
                 out.append(Violation(_s(v.rule), _s(v.pack), _s(v.title), v.points, v.start, v.end,
                                      v.char_start, v.char_end, v.utf16_start, v.utf16_end, text,
-                                     _s(v.message), _s(v.suggestion)))
+                                     _s(v.message), _s(v.suggestion), _s(v.platform_rule),
+                                     bool(v.counted)))
             return Report(out, _lib.replylint_report_points(report),
                           bool(_lib.replylint_report_invalid_utf8(report)))
         finally:

@@ -1,6 +1,6 @@
 """The Python binding over the C API. Run by the suite (ctest python-binding) with
 PYTHONPATH=bindings/python, REPLYLINT_LIBRARY=<libreplylint.so> and
-REPLYLINT_TEST_PACKS=tests/c_api/packs."""
+REPLYLINT_TEST_PACKS=tests/c_api/packs and REPLYLINT_TEST_CONTEXT_PACKS=tests/context_pack."""
 import os
 import threading
 import unittest
@@ -8,6 +8,7 @@ import unittest
 import replylint
 
 PACKS = os.environ["REPLYLINT_TEST_PACKS"]
+CONTEXT_PACKS = os.environ["REPLYLINT_TEST_CONTEXT_PACKS"]
 MEM_PACK = """pack: mem
 title: 内存
 version: 1
@@ -79,6 +80,31 @@ class BindingTest(unittest.TestCase):
         # bytes in, bytes out: invalid UTF-8 is copied
         self.assertEqual(replylint.mask(b"12\xff345"), b"**\xff***")
         self.assertEqual(replylint.mask(""), "")
+
+    def test_buyer_context(self):
+        engine = replylint.Engine.from_directory(CONTEXT_PACKS)
+        report = engine.check("有的，稍等", buyer="有QQ吗？")
+        (v,) = report.violations
+        self.assertEqual((v.rule, v.text, v.platform_rule, v.counted), ("shop.qq-consent", "有的", "shop.qq-consent", True))
+        self.assertEqual(report.points, 6)
+        self.assertEqual(len(engine.check("有的，稍等", None, "有QQ吗？".encode()).violations), 1)  # bytes, positional
+        for buyer in (None, "", "有现货吗？"):
+            self.assertTrue(engine.check("有的，稍等", buyer=buyer).clean, buyer)
+        self.assertTrue(engine.check("亲，我们只在旺旺上服务哦", buyer="有QQ吗？").clean)
+        skip = replylint.CheckOptions(skip=["shop.qq-consent"])
+        self.assertTrue(engine.check("有的，稍等", skip, buyer="有QQ吗？").clean)
+        with self.assertRaises(replylint.Error) as e:
+            engine.check("有的", replylint.CheckOptions(max_reply_bytes=8), buyer="请问你们有没有QQ号")
+        self.assertEqual(e.exception.code, "TOO_LONG")
+
+    def test_platform_rule_counts_once(self):
+        engine = replylint.Engine.from_directory(CONTEXT_PACKS)
+        report = engine.check("买家叫李四，他的身份证号是110105194912310021")
+        self.assertEqual([(v.rule, v.platform_rule, v.counted, v.points) for v in report.violations],
+                         [("shop.name", "shop.leak", True, 6), ("shop.id-number", "shop.leak", False, 4)])
+        self.assertEqual(report.points, 6)
+        (v,) = self.engine.check("加我微信").violations
+        self.assertEqual((v.platform_rule, v.counted), ("shop.wechat", True))
 
     def test_options(self):
         reply = "加我微信，电话13812345678，保证今天发货"
