@@ -53,7 +53,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::size_t file_size = file.size();
   DecodeResult decoded = decode_file(std::move(file), kEncodings[(data[0] / 7) % 4]);
   if (decoded.error) {
-    if (decoded.error->offset > file_size || decoded.error->line < 1 || decoded.error->column < 1) std::abort();
+    if (decoded.error->offset > file_size || decoded.error->line < 0 || decoded.error->column < 0) std::abort();
     return 0;
   }
   const Decoded& d = *decoded.decoded;

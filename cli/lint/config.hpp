@@ -8,7 +8,7 @@
 //   disable: [shipping-promise.eta]    # rule ids switched off
 //   points: {off-platform.wechat: 12}  # points overridden, 0..48
 //   exclude: [drafts/, "*.bak.csv"]    # .gitignore-style, relative to this file
-//   columns: [回复内容]                 # CSV/TSV reply columns (default: found by name)
+//   columns: [回复内容]                 # CSV/TSV/xlsx reply columns (default: found by name)
 //   keys: [content, answer]            # YAML/JSON keys holding replies ("*": every string)
 //   markdown: fenced                   # .md: only fenced code blocks are replies (default: all)
 //   encoding: gbk                      # every file's encoding (default: detected, decode.hpp)

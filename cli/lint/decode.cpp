@@ -187,6 +187,15 @@ DecodeResult decode_file(std::string bytes, std::string_view encoding) {
                    std::string("not UTF-16 although it starts with a ") + name + " byte-order mark",
                    "save it again as UTF-8 (Excel: CSV UTF-8)");
   }
+  // No text library holds NUL bytes; UTF-16 without a BOM does, on every ASCII character, and
+  // would otherwise pass as UTF-8 or decode "cleanly" as GB18030 into nonsense.
+  if (const std::size_t nul = b.find('\0'); nul != std::string_view::npos) {
+    DecodeResult r;
+    r.error = DecodeError{nul, 0, 0, "a NUL byte at byte offset " + std::to_string(nul) + ": UTF-16 without a "
+                                     "byte-order mark? Name its encoding (--encoding utf-16le or utf-16be, or "
+                                     "`encoding:` in .replylint.yaml), or save it as UTF-8"};
+    return r;
+  }
   if (first_invalid_utf8(b) == std::string_view::npos || mostly_utf8(b)) return as_utf8(std::move(bytes));
   const Converter c = open_converter("GB18030");
   return convert(std::move(bytes), 0, c.get(), "GB18030", "neither UTF-8 nor GB18030/GBK", kSaveFix);

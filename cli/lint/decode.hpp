@@ -5,8 +5,9 @@
 // (FF FE, FE FF) is UTF-16LE/BE; a file that is not valid UTF-8 is GB18030 (a superset of GBK
 // and GB2312, what Chinese Windows and the workbench export) when it decodes cleanly as such.
 // A file that is mostly well-formed UTF-8 with a few bad bytes stays UTF-8, so that the bad
-// replies are reported one by one (readers.hpp) and the rest of the file is checked. Anything
-// else is an error at the first byte that fails. Decoding uses ICU's converters (ucnv).
+// replies are reported one by one (readers.hpp) and the rest of the file is checked. A NUL
+// byte (UTF-16 without a BOM) is an error. Anything else is an error at the first byte that
+// fails. Decoding uses ICU's converters (ucnv).
 //
 // Thread safety: the functions are reentrant; each call opens its own converter.
 #pragma once
@@ -32,7 +33,7 @@ struct Decoded {
 // in the characters decoded before it), and what to do.
 struct DecodeError {
   std::size_t offset = 0;  // in the file
-  int line = 1, column = 1;
+  int line = 1, column = 1;  // 0: unknown (a NUL byte: the file is not in a known encoding)
   std::string message;
 };
 

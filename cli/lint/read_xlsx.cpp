@@ -134,7 +134,7 @@ struct XmlHandlers {
 };
 
 bool parse_xml(const std::string& name, const std::string& xml, XmlHandlers& h, std::string& error) {
-  std::unique_ptr<std::remove_pointer_t<XML_Parser>, void (*)(XML_Parser)> p(XML_ParserCreate("UTF-8"), XML_ParserFree);
+  std::unique_ptr<std::remove_pointer_t<XML_Parser>, void (*)(XML_Parser)> p(XML_ParserCreate(nullptr), XML_ParserFree);
   if (!p) {
     error = "out of memory";
     return false;

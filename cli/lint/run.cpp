@@ -1,6 +1,7 @@
-// `replylint lint PATH…`: walks the paths, finds each file's config, reads its replies, checks
-// them with the engine of its config's packs, applies the config (packs, disabled rules, points)
-// and the suppressions, and hands each file's findings to the printer of the chosen format.
+// `replylint lint PATH…`: walks the paths (`-`: standard input), finds each file's config, its
+// engine and its ignore file, and hands each file to check_file (check_file.hpp), on up to
+// --threads threads; the files' findings go to the printer of the chosen format in walk order,
+// whatever the threads, so the output is the same as on one thread.
 // Errors also go to standard error as FILE:LINE:COLUMN: error: MESSAGE.
 #include <algorithm>
 #include <chrono>

@@ -155,6 +155,15 @@ with tempfile.TemporaryDirectory() as tmp:
           err == "stray.txt:2:3: error: invalid UTF-8 (byte 0xB5); this reply was not checked, the rest of the file "
                  "was\n", f"exit {status}\n{out}{err}")
 
+    # UTF-16 without a BOM: NUL bytes, refused with the fix; named, it is read.
+    write("nobom.txt", "加我微信\n".encode("utf-16-le"))
+    status, out, err = lint("nobom.txt", cwd=bad)
+    check("UTF-16 without a BOM is an error", status == 2 and err.startswith(
+        "nobom.txt: error: a NUL byte at byte offset 9: UTF-16 without a byte-order mark? Name its encoding"),
+        f"exit {status}\n{err}")
+    status, out, err = lint("--encoding", "utf-16le", "nobom.txt", cwd=bad)
+    check("UTF-16 without a BOM, named", status == 1 and "nobom.txt:1:3: error: 提供微信" in out, f"{out}{err}")
+
     # Unknown names.
     status, out, err = lint("--encoding", "no-such-encoding", "stray.txt", cwd=bad)
     check("--encoding with an unknown name", status == 2 and "unknown encoding 'no-such-encoding'" in err, err)
