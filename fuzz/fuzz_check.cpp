@@ -2,12 +2,14 @@
 // shipped packs.
 // Invariants: never crashes; every span lies inside the input, start < end, both on
 // code-point boundaries of the original bytes, and slicing the input with it gives the
-// reported text; char offsets agree with byte offsets; the counted points add up.
+// reported text; char offsets agree with byte offsets; the counted points add up; mask() keeps
+// the character count and leaves no run of five digits.
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
 #include "replylint/engine.hpp"
+#include "replylint/mask.hpp"
 
 namespace {
 
@@ -69,5 +71,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view buyer = text.substr(0, cut), reply = cut == text.npos ? text : text.substr(cut + 1);
   auto answered = engine().check_with_buyer(buyer, reply);
   if (answered) verify(reply, *answered);
+  // mask(): one character for one, and no five ASCII digits in a row survive (adjacent digits
+  // always read as one run, so at most the 3 + 4 kept ends of a long one show).
+  auto masked = replylint::mask(text);
+  if (!masked) std::abort();
+  if (!report->invalid_utf8 && count_chars(*masked) != count_chars(text)) std::abort();
+  int digits = 0;
+  for (const char c : *masked)
+    if ((digits = c >= '0' && c <= '9' ? digits + 1 : 0) >= 5) std::abort();
   return 0;
 }

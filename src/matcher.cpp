@@ -502,11 +502,11 @@ Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec
         }
         const bool pastable = e.pattern.find("\\Q") == std::string::npos && e.pattern.find("(?P<") == std::string::npos;
         const int window = e.where == ExceptionSpec::Where::kBefore || e.where == ExceptionSpec::Where::kAfter ? e.window : 0;
-        auto same = std::find_if(merged.begin(), merged.end(), [&](const auto& mm) {
-          const int w = mm.first->where == ExceptionSpec::Where::kBefore || mm.first->where == ExceptionSpec::Where::kAfter
-                            ? mm.first->window
+        auto same = std::find_if(merged.begin(), merged.end(), [&](const auto& group) {
+          const int w = group.first->where == ExceptionSpec::Where::kBefore || group.first->where == ExceptionSpec::Where::kAfter
+                            ? group.first->window
                             : 0;
-          return mm.first->where == e.where && w == window && !mm.second.empty();
+          return group.first->where == e.where && w == window && !group.second.empty();
         });
         if (pastable && same != merged.end() && !parse_error(same->second + "|(?:" + e.pattern + ")")) {
           same->second += "|(?:" + e.pattern + ")";

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "embedded_packs.hpp"
+#include "yaml_mark.hpp"
 #include "replylint/pack.hpp"
 
 namespace replylint {
@@ -35,7 +36,7 @@ struct LoadError {
 
 class PackReader {
  public:
-  explicit PackReader(std::string_view file) : file_(file) {}
+  PackReader(std::string_view file, std::string_view text) : file_(file), text_(text) {}
 
   PackSpec read(const YAML::Node& root) {
     PackSpec pack;
@@ -234,10 +235,9 @@ class PackReader {
 
   // --- typed access with positions ---------------------------------------------------------
 
-  static SourcePos pos(const YAML::Node& node) {
-    const YAML::Mark m = node.Mark();
-    if (m.is_null()) return {};
-    return {m.line + 1, m.column + 1};
+  SourcePos pos(const YAML::Node& node) const {
+    const detail::TextPosition p = detail::yaml_mark_position(text_, node.Mark());
+    return {p.line, p.column};
   }
 
   [[noreturn]] void fail(const YAML::Node& node, const std::string& message) {
@@ -340,6 +340,7 @@ class PackReader {
   }
 
   std::string file_;
+  std::string_view text_;  // the pack as parsed, for positions in characters
   std::string rule_;  // the rule being read, for error messages
   std::size_t text_bytes_ = 0;
 };
@@ -354,13 +355,12 @@ Result<PackSpec> load_pack(std::string_view yaml_text, std::string_view file) {
                  std::string(file), 0, 0, ""};
   try {
     const YAML::Node root = YAML::Load(std::string(yaml_text));
-    return PackReader(file).read(root);
+    return PackReader(file, yaml_text).read(root);
   } catch (const LoadError& e) {
     return e.error;
   } catch (const YAML::Exception& e) {
-    const int line = e.mark.is_null() ? 0 : e.mark.line + 1;
-    const int column = e.mark.is_null() ? 0 : e.mark.column + 1;
-    return Error{ErrorCode::kYamlSyntax, e.msg, std::string(file), line, column, ""};
+    const detail::TextPosition p = detail::yaml_mark_position(yaml_text, e.mark);
+    return Error{ErrorCode::kYamlSyntax, e.msg, std::string(file), p.line, p.column, ""};
   } catch (const std::bad_alloc&) {
     return Error{ErrorCode::kOutOfMemory, "out of memory while reading the pack", std::string(file), 0, 0, ""};
   } catch (const std::exception& e) {

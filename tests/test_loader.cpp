@@ -9,6 +9,9 @@
 
 #include "replylint/engine.hpp"
 #include "replylint/examples.hpp"
+#include "yaml_mark.hpp"
+
+#include <yaml-cpp/yaml.h>
 
 namespace fs = std::filesystem;
 using namespace replylint;
@@ -166,4 +169,69 @@ TEST_CASE("limits: deeply nested YAML is an error, not a crash") {
   const Error e = load_error(deep, "deep.yaml");
   CHECK(e.code == ErrorCode::kYamlSyntax);
   CHECK(e.file == "deep.yaml");
+}
+
+TEST_CASE("pack errors count columns in characters, after a byte-order mark and with CRLF too") {
+  for (const std::string bom : {"", "\xEF\xBB\xBF"}) {
+    for (const std::string eol : {"\n", "\r\n"}) {
+      const std::string text = bom + "# 发票" + eol + "{pack: 发票, paterns: 1}" + eol;
+      auto pack = load_pack(text, "p.yaml");
+      REQUIRE_FALSE(pack.ok());
+      CHECK(pack.error().line == 2);
+      CHECK(pack.error().column == 12);
+    }
+  }
+  auto first_line = load_pack("\xEF\xBB\xBF{pack: 发票, paterns: 1}", "p.yaml");
+  REQUIRE_FALSE(first_line.ok());
+  CHECK(first_line.error().column == 12);  // the byte-order mark is not a column
+}
+
+TEST_CASE("text positions: lines end at LF, columns count characters, invalid bytes one each") {
+  using replylint::detail::text_position;
+  const auto at = [](std::string_view text, std::size_t offset) {
+    const auto p = text_position(text, offset);
+    return std::pair{p.line, p.column};
+  };
+  CHECK(at("ab\n发票x", 0) == std::pair{1, 1});
+  CHECK(at("ab\n发票x", 3) == std::pair{2, 1});
+  CHECK(at("ab\n发票x", 9) == std::pair{2, 3});
+  CHECK(at("ab\n发票x", 100) == std::pair{2, 4});  // clamped to the end
+  CHECK(at("\xff\xffx", 2) == std::pair{1, 3});
+  CHECK(at("\xEF\xBB\xBFx", 3) == std::pair{1, 1});
+  CHECK(at("a\r\nb", 3) == std::pair{2, 1});
+  CHECK(replylint::detail::yaml_mark_position("abc", YAML::Mark::null_mark()).line == 0);
+}
+
+namespace {
+
+// Every node's position, by yaml_mark_position's shortcut through yaml-cpp's line and column,
+// is the one counted from the start of the text.
+void same_positions(std::string_view text, const YAML::Node& node, int& nodes) {
+  const auto fast = replylint::detail::yaml_mark_position(text, node.Mark());
+  const auto slow = replylint::detail::text_position(text, replylint::detail::yaml_mark_offset(text, node.Mark()));
+  INFO("node at offset " << node.Mark().pos);
+  CHECK(fast.line == slow.line);
+  CHECK(fast.column == slow.column);
+  ++nodes;
+  if (node.IsMap())
+    for (const auto& kv : node) {
+      same_positions(text, kv.first, nodes);
+      same_positions(text, kv.second, nodes);
+    }
+  if (node.IsSequence())
+    for (const auto& item : node) same_positions(text, item, nodes);
+}
+
+}  // namespace
+
+TEST_CASE("YAML positions: yaml-cpp's line and column read as characters, checked by counting") {
+  for (const std::string bom : {"", "\xEF\xBB\xBF"}) {
+    for (const std::string eol : {"\n", "\r\n"}) {
+      const std::string text = bom + "标题: 发票" + eol + "规则:" + eol + "  - {编号: 一, 例子: [甲, 'a\rb', 😊]}" + eol +
+                               "  - |" + eol + "    多行" + eol + "    文本" + eol + "  - 末尾";
+      int nodes = 0;
+      same_positions(text, YAML::Load(text), nodes);
+      CHECK(nodes == 15);
+    }
+  }
 }

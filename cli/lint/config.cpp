@@ -9,6 +9,7 @@
 
 #include "decode.hpp"
 #include "source.hpp"
+#include "yaml_mark.hpp"
 
 namespace replylint::cli::lint {
 namespace fs = std::filesystem;
@@ -27,17 +28,13 @@ class ConfigParser {
     e.code = ErrorCode::kSchema;
     e.message = std::move(msg);
     e.file = shown_;
-    if (m.pos >= 0) {
-      const auto p = src_.position(src_.body_start() + static_cast<std::size_t>(m.pos));
-      e.line = p.line;
-      e.column = p.column;
-    }
+    const auto p = where(m);
+    e.line = p.line;
+    e.column = p.column;
     return e;
   }
 
-  SourceText::Position where(const YAML::Mark& m) const {
-    return m.pos >= 0 ? src_.position(src_.body_start() + static_cast<std::size_t>(m.pos)) : SourceText::Position{};
-  }
+  detail::TextPosition where(const YAML::Mark& m) const { return detail::yaml_mark_position(src_.bytes(), m); }
 
   std::optional<Error> strings(const YAML::Node& n, const std::string& key, std::vector<std::string>& out,
                                std::vector<YAML::Mark>* marks = nullptr) const {

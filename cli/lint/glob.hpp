@@ -3,6 +3,8 @@
 // slash matches a file or folder name at any depth, one with a slash matches from the config's
 // folder (a leading `/` anchors too); a trailing `/` matches folders only; `!` re-includes; the
 // last matching pattern wins, and nothing under an excluded folder comes back.
+// `?` and `[...]` (ranges, `!` or `^` to negate) take one code point; a byte that is not UTF-8
+// is one character equal only to itself. Matching takes O(pattern x name), whatever the stars.
 #pragma once
 
 #include <string>

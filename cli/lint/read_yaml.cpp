@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "readers.hpp"
+#include "yaml_mark.hpp"
 #include "yaml_scalar.hpp"
 
 namespace replylint::cli::lint {
@@ -85,11 +86,7 @@ class Walker final : public YAML::EventHandler {
     std::string path;
   };
 
-  // yaml-cpp counts marks in its own decoding, which drifts past the file's bytes after invalid
-  // UTF-8: never point outside the file.
-  std::size_t offset(const YAML::Mark& m) const {
-    return std::min(src_.bytes().size(), src_.body_start() + static_cast<std::size_t>(std::max(0, m.pos)));
-  }
+  std::size_t offset(const YAML::Mark& m) const { return detail::yaml_mark_offset(src_.bytes(), m); }
 
   // Where the node now starting stands.
   Context context() const {
@@ -193,9 +190,9 @@ class Walker final : public YAML::EventHandler {
 class DocumentStart final : public YAML::EventHandler {
  public:
   explicit DocumentStart(YAML::EventHandler& inner) : inner_(inner) {}
-  int pos = -1;
+  YAML::Mark mark = YAML::Mark::null_mark();
   void OnDocumentStart(const YAML::Mark& m) override {
-    pos = m.pos;
+    mark = m;
     inner_.OnDocumentStart(m);
   }
   void OnDocumentEnd() override { inner_.OnDocumentEnd(); }
@@ -219,16 +216,6 @@ class DocumentStart final : public YAML::EventHandler {
 
 }  // namespace
 
-namespace {
-
-// The file offset of a yaml-cpp mark, which may point one past the last byte (an error at
-// the end of input) or, after an escape at the very end, further: clamped to the file.
-std::size_t mark_offset(const SourceText& src, int pos) {
-  return std::min(src.bytes().size(), src.body_start() + static_cast<std::size_t>(std::max(0, pos)));
-}
-
-}  // namespace
-
 ReadResult read_yaml(const SourceText& src, const ReadSettings& settings) {
   ReadResult r;
   Walker walker(src, settings, r);
@@ -238,19 +225,19 @@ ReadResult read_yaml(const SourceText& src, const ReadSettings& settings) {
     YAML::Parser parser(in);
     int last = -2;
     while (parser.HandleNextDocument(guard)) {
-      if (guard.pos == last) {
-        const std::size_t at = mark_offset(src, guard.pos);
+      if (guard.mark.pos == last) {
+        const std::size_t at = detail::yaml_mark_offset(src.bytes(), guard.mark);
         const char c = at < src.bytes().size() ? src.bytes()[at] : ' ';
         r.replies.clear();
         r.fatal = Problem{at, std::string("YAML: cannot parse from here") +
                                   (c == ',' || c == ']' || c == '}' ? std::string(" (a stray '") + c + "')" : "")};
         return r;
       }
-      last = guard.pos;
+      last = guard.mark.pos;
     }
   } catch (const YAML::Exception& e) {
     r.replies.clear();
-    r.fatal = Problem{mark_offset(src, e.mark.pos), "YAML: " + e.msg};
+    r.fatal = Problem{detail::yaml_mark_offset(src.bytes(), e.mark), "YAML: " + e.msg};
     return r;
   }
 

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "config.hpp"
+#include "yaml_mark.hpp"
 
 namespace replylint::cli::lint {
 namespace fs = std::filesystem;
@@ -99,11 +100,9 @@ Result<IgnoreFile> load_ignore_file(const fs::path& path, const Engine& engine) 
     e.code = ErrorCode::kSchema;
     e.file = f.shown;
     e.message = std::move(msg);
-    if (m.pos >= 0) {
-      const auto p = src.position(src.body_start() + static_cast<std::size_t>(m.pos));
-      e.line = p.line;
-      e.column = p.column;
-    }
+    const auto p = detail::yaml_mark_position(src.bytes(), m);
+    e.line = p.line;
+    e.column = p.column;
     return e;
   };
   YAML::Node root;
@@ -118,7 +117,7 @@ Result<IgnoreFile> load_ignore_file(const fs::path& path, const Engine& engine) 
   for (const YAML::Node& item : root) {
     if (!item.IsMap()) return error(item.Mark(), "each entry is a mapping with file, rule, hash and reason");
     IgnoreEntry e;
-    const auto p = src.position(src.body_start() + static_cast<std::size_t>(std::max(0, item.Mark().pos)));
+    const auto p = detail::yaml_mark_position(src.bytes(), item.Mark());
     e.line = p.line;
     e.column = p.column;
     for (const auto& kv : item) {

@@ -55,6 +55,13 @@ fi
 grep -q 'replylint::detail' "$work/exports" && fail "replylint::detail is exported"
 echo "ok: SONAME $soname, $(wc -l <"$work/exports") exported symbols, all of the API"
 
+# ICU only generates the fold table at build time: the library neither needs it at run time
+# nor asks its users for it.
+readelf -d "$libdir/libreplylint.so" | grep -q 'NEEDED.*libicu' && fail "libreplylint.so needs ICU"
+nm -D --undefined-only "$libdir/libreplylint.so" | grep -q -E '_[0-9]+$|\bu_|icu_' && fail "libreplylint.so calls into ICU"
+grep -q -i icu "$libdir/pkgconfig/replylint.pc" "$libdir/cmake/replylint/"*.cmake && fail "the package asks for ICU"
+echo "ok: no ICU at run time"
+
 # CMake: find_package(replylint) -> replylint::replylint (shared) and replylint::replylint_static.
 cmake -S "$src/tests/install/consumer" -B "$work/consumer" -DCMAKE_PREFIX_PATH="$prefix" \
       -DREPLYLINT_EXAMPLES_DIR="$src/examples" -DCMAKE_BUILD_TYPE=Release >"$work/consumer.log" 2>&1 ||

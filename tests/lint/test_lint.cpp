@@ -16,6 +16,7 @@
 #include "lint/suppress.hpp"
 #include "lint/utf8.hpp"
 #include "lint/yaml_scalar.hpp"
+#include "yaml_mark.hpp"
 
 using namespace replylint::cli::lint;
 
@@ -148,7 +149,7 @@ void check_yaml(const std::string& doc, const std::vector<std::pair<std::string,
   std::vector<Reply> replies;
   for (const auto& kv : root) {
     const YAML::Node v = kv.second["content"];
-    const std::size_t start = src.body_start() + static_cast<std::size_t>(v.Mark().pos);
+    const std::size_t start = replylint::detail::yaml_mark_offset(src.bytes(), v.Mark());
     std::optional<Reply> r = map_yaml_scalar(src.bytes(), start, v.Scalar());
     INFO("scalar " << kv.first.Scalar() << ": [" << v.Scalar() << "]");
     REQUIRE(r);
