@@ -225,7 +225,7 @@ struct Matcher::Rule {
   std::vector<Pattern> buyer;
   std::vector<Exception> unless;
   Validator validate = Validator::kNone;
-  bool negation = true, question_excuses = false, warning_excuses = true;
+  bool negates = true, question_excuses = false, warning_excuses = true;  // RuleSpec::negation, …
 
   bool excused(std::string_view text, std::size_t begin, std::size_t end) const {
     for (const Exception& e : unless) {
@@ -332,7 +332,7 @@ struct Matcher::Rule {
         const bool near = pattern.distance == 0 || char_count(text.substr(b, e - b)) <= static_cast<std::size_t>(pattern.distance);
         if (e > b && near && passes(validate, text.substr(b, e - b)) &&
             !(exceptions && excused(text, b, e)) &&
-            !(exceptions && negation && this->negation && (negated(*negation, c, last_b, last_e) ||
+            !(exceptions && negation && negates && (negated(*negation, c, last_b, last_e) ||
                                                             context_excuses(*negation, c, b)))) {
           begin = b;
           end = e;
@@ -449,7 +449,7 @@ Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec
       };
       Rule rule;
       rule.validate = spec.validate;
-      rule.negation = spec.negation;
+      rule.negates = spec.negation;
       rule.question_excuses = spec.question_excuses;
       rule.warning_excuses = spec.warning_excuses;
       // Each part is parsed (and compiled now if it could be too large); reply parts become

@@ -11,9 +11,13 @@ namespace {
 RuleSpec rule(std::string id, int points, std::vector<std::string> patterns, std::vector<ExceptionSpec> unless = {}) {
   RuleSpec r;
   r.id = std::move(id);
-  r.title = r.message = r.suggestion = r.source = "t";
+  for (std::string* field : {&r.title, &r.message, &r.suggestion, &r.source}) *field = "t";
   r.points = points;
-  for (auto& p : patterns) r.patterns.push_back({p, {}});
+  for (auto& p : patterns) {
+    PatternSpec spec;
+    spec.pattern = p;
+    r.patterns.push_back(spec);
+  }
   r.unless = std::move(unless);
   return r;
 }
@@ -150,12 +154,12 @@ TEST_CASE("examples: the marked span must be what the rule reports") {
   pack.id = "demo";
   pack.file = "demo.yaml";
   RuleSpec r = rule("demo.wechat", 6, {"微信"});
-  r.bad_examples = {{"加[[微信]]", {3, 9}}, {"[[加微信]]", {4, 9}}};
-  r.good_examples = {{"旺旺", {5, 9}}};
+  r.bad_examples = {{"加[[微信]]", {3, 9}, ""}, {"[[加微信]]", {4, 9}, ""}};
+  r.good_examples = {{"旺旺", {5, 9}, ""}};
   // A compliant example flagged by another rule is a clash between rules, found by run_examples
   // (one flagged by its own rule is refused by compile()).
   RuleSpec qq = rule("demo.qq", 6, {"qq"});
-  qq.good_examples = {{"微信", {6, 9}}};
+  qq.good_examples = {{"微信", {6, 9}, ""}};
   pack.rules = {r, qq};
   auto engine = Engine::compile({pack});
   REQUIRE(engine.ok());

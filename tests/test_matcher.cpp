@@ -83,7 +83,9 @@ PackSpec pack_of(const std::vector<std::string>& patterns) {
   for (const std::string& p : patterns) {
     RuleSpec rule;
     rule.id = "t.r" + std::to_string(n++);
-    rule.patterns.push_back(PatternSpec{p, {}});
+    PatternSpec spec;
+    spec.pattern = p;
+    rule.patterns.push_back(spec);
     pack.rules.push_back(rule);
   }
   return pack;
