@@ -12,7 +12,7 @@ src=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$src/build-tsan}
 cmake -S "$src" -B "$build" -DREPLYLINT_TSAN=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$build" -j2 --target replylint_concurrency test_c_api replylint_api_tests replylint_cli
-export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 ${TSAN_OPTIONS:-}"
+export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$src/tests/tsan.supp ${TSAN_OPTIONS:-}"
 # GCC 12's TSan cannot map its shadow memory under the kernel's larger ASLR ranges: run the
 # tests without address randomization when setarch allows it.
 run=()

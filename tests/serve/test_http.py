@@ -38,8 +38,7 @@ def read_response(sock):
 class Limits(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.server = Server("--max-body", "1000", "--read-timeout", "1", "--keep-alive", "1", "--threads", "2",
-                            "--max-connections", "3")
+        cls.server = Server("--max-body", "1000", "--read-timeout", "1", "--keep-alive", "1")
 
     @classmethod
     def tearDownClass(cls):
@@ -97,23 +96,30 @@ class Limits(unittest.TestCase):
                 self.assertLess(time.time() - start, 5)
                 s.close()
 
+
+class ConnectionCap(unittest.TestCase):
+    """On a server of its own, so that no other test's connection counts."""
+
     def test_connections_beyond_the_cap_get_503(self):
-        held = []
-        for _ in range(3):  # two served (keep-alive) and one waiting for a thread
-            c = self.server.conn()
-            c.request("GET", "/healthz")
-            held.append(c)
-        self.assertEqual(held[0].getresponse().status, 200)
-        self.assertEqual(held[1].getresponse().status, 200)
-        extra = self.server.conn(timeout=5)
-        extra.request("GET", "/healthz")
-        r = extra.getresponse()
-        self.assertEqual(r.status, 503)
-        self.assertIn("max-connections", json.loads(r.read())["error"])
-        for c in held + [extra]:
-            c.close()
-        time.sleep(0.2)
-        self.assertEqual(self.server.request("GET", "/healthz")[0], 200)
+        with Server("--threads", "2", "--max-connections", "3", "--keep-alive", "5") as s:
+            held = []
+            for _ in range(3):  # two served (keep-alive) and one waiting for a thread
+                c = s.conn()
+                c.request("GET", "/healthz")
+                held.append(c)
+            self.assertEqual(held[0].getresponse().status, 200)
+            self.assertEqual(held[1].getresponse().status, 200)
+            extra = s.conn(timeout=5)
+            extra.request("GET", "/healthz")
+            r = extra.getresponse()
+            self.assertEqual(r.status, 503)
+            self.assertIn("max-connections", json.loads(r.read())["error"])
+            for c in held + [extra]:
+                c.close()
+            deadline = time.time() + 10  # the server notices the closed connections
+            while s.request("GET", "/healthz")[0] != 200:
+                self.assertLess(time.time(), deadline)
+                time.sleep(0.1)
 
 
 class Token(unittest.TestCase):
