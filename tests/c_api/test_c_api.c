@@ -563,9 +563,10 @@ static void test_buyer_context(void) {
   CHECK(replylint_check_with_buyer(e, "qq", 2, NULL, 6, NULL, &r, NULL) == REPLYLINT_ERR_INVALID_ARGUMENT && r == NULL);
   CHECK(replylint_check_with_buyer(e, "qq", 2, "有的", 6, NULL, NULL, NULL) == REPLYLINT_ERR_INVALID_ARGUMENT);
   CHECK(replylint_check_with_buyer(NULL, "qq", 2, "有的", 6, NULL, &r, NULL) == REPLYLINT_ERR_INVALID_ARGUMENT);
-  r = check(e, "有的", NULL);
-  CHECK(replylint_check_with_buyer((const replylint_engine*)r, "qq", 2, "有的", 6, NULL, &r, NULL) ==
+  replylint_report* not_an_engine = check(e, "有的", NULL);
+  CHECK(replylint_check_with_buyer((const replylint_engine*)not_an_engine, "qq", 2, "有的", 6, NULL, &r, NULL) ==
         REPLYLINT_ERR_BAD_HANDLE && r == NULL);
+  replylint_report_free(not_an_engine);
   CHECK(replylint_check_with_buyer(e, "qq", 2, "有的", 6, (const replylint_options*)e, &r, NULL) ==
         REPLYLINT_ERR_BAD_HANDLE && r == NULL);
   /* invalid UTF-8 in the buyer's message is skipped, as in a reply */
