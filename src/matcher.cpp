@@ -20,10 +20,21 @@ namespace {
 // ~10x slower (../shared/DESIGN.md), so it gets a deliberate budget.
 constexpr int64_t kSetMaxMem = 64 << 20;
 
+// Confirming patterns: word classes expand into large alternations, and with RE2's default
+// budget their lazy DFAs thrash or give up for the NFA, about ten times slower. The budget is
+// a cap on memory allocated as states are met, not an allocation.
+constexpr int64_t kConfirmMaxMem = 32 << 20;
+
 RE2::Options pattern_options() {
   RE2::Options o;
   o.set_encoding(RE2::Options::EncodingUTF8);
   o.set_log_errors(false);
+  return o;
+}
+
+RE2::Options confirm_options() {
+  RE2::Options o = pattern_options();
+  o.set_max_mem(kConfirmMaxMem);
   return o;
 }
 
@@ -167,7 +178,7 @@ class OnDemandRE2 {
       : pattern_(std::move(pattern)), re_(std::move(compiled)) {}
   const RE2& get() const {
     std::call_once(once_, [this] {
-      if (!re_) re_ = std::make_unique<RE2>(pattern_, pattern_options());
+      if (!re_) re_ = std::make_unique<RE2>(pattern_, confirm_options());
       if (!re_->ok()) {
         RE2::Options bigger = pattern_options();
         bigger.set_max_mem(kSetMaxMem);
@@ -311,6 +322,18 @@ struct Matcher::Rule {
     const std::size_t unit_count = units ? units->size() : 1;
     for (std::size_t u = 0; u < unit_count; ++u) {
       const Unit& unit = units ? (*units)[u] : whole;
+      // Whether every part occurs in the unit at all: one forward DFA pass each, no positions
+      // or groups, which is what most units of a multi-part pattern fail on.
+      if (pattern.parts.size() > 1) {
+        const std::string_view unit_text = text.substr(unit.begin, unit.end - unit.begin);
+        bool all_there = true;
+        for (const auto& part : pattern.parts)
+          if (!part->get().Match(unit_text, 0, unit_text.size(), RE2::UNANCHORED, nullptr, 0)) {
+            all_there = false;
+            break;
+          }
+        if (!all_there) continue;
+      }
       std::size_t pos = unit.begin;
       std::size_t b0, e0;
       while (next_match(*pattern.parts[0], text, unit.begin, unit.end, pos, b0, e0)) {
@@ -328,7 +351,7 @@ struct Matcher::Rule {
             last_e = pe;
           }
         }
-        if (!all) return false;  // a missing part is missing from the whole unit
+        if (!all) break;  // a part missing from this unit is missing for every match in it: next unit
         const bool near = pattern.distance == 0 || char_count(text.substr(b, e - b)) <= static_cast<std::size_t>(pattern.distance);
         if (e > b && near && passes(validate, text.substr(b, e - b)) &&
             !(exceptions && excused(text, b, e)) &&

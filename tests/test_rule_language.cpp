@@ -277,3 +277,9 @@ TEST_CASE("、 lists and ： introduces: neither ends a clause") {
   const Engine e = demo();
   CHECK(rules_of(e.check("不要加微信、qq")).empty());
 }
+
+TEST_CASE("a pattern of parts is looked for in every unit, not only the first that holds a part") {
+  const Engine e = demo();
+  // The first clause has 发票 but no charge; the second has both.
+  CHECK(rules_of(e.check("发票已开好，专票要加3个点")) == std::vector<std::string>{"demo.fee"});
+}
