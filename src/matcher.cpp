@@ -334,24 +334,36 @@ struct Matcher::Rule {
           }
         if (!all_there) continue;
       }
+      // The other parts: the first match of each in the unit, the same for every match of the
+      // first part, so looked for once.
+      std::size_t other_b = std::string_view::npos, other_e = 0, last_ob = 0, last_oe = 0;
+      bool all = true;
+      for (std::size_t k = 1; k < pattern.parts.size(); ++k) {
+        std::size_t pb, pe;
+        if (!next_match(*pattern.parts[k], text, unit.begin, unit.end, unit.begin, pb, pe)) {
+          all = false;
+          break;
+        }
+        other_b = std::min(other_b, pb);
+        other_e = std::max(other_e, pe);
+        if (k == 1 || pb > last_ob) {
+          last_ob = pb;
+          last_oe = pe;
+        }
+      }
+      if (!all) continue;  // a part missing from this unit is missing for every match in it
       std::size_t pos = unit.begin;
       std::size_t b0, e0;
       while (next_match(*pattern.parts[0], text, unit.begin, unit.end, pos, b0, e0)) {
-        // The other parts: the first match of each in the unit.
         std::size_t b = b0, e = e0, last_b = b0, last_e = e0;
-        bool all = true;
-        for (std::size_t k = 1; k < pattern.parts.size() && all; ++k) {
-          std::size_t pb, pe;
-          all = next_match(*pattern.parts[k], text, unit.begin, unit.end, unit.begin, pb, pe);
-          if (!all) break;
-          b = std::min(b, pb);
-          e = std::max(e, pe);
-          if (pb > last_b) {
-            last_b = pb;
-            last_e = pe;
+        if (pattern.parts.size() > 1) {
+          b = std::min(b, other_b);
+          e = std::max(e, other_e);
+          if (last_ob > last_b) {
+            last_b = last_ob;
+            last_e = last_oe;
           }
         }
-        if (!all) break;  // a part missing from this unit is missing for every match in it: next unit
         const bool near = pattern.distance == 0 || char_count(text.substr(b, e - b)) <= static_cast<std::size_t>(pattern.distance);
         if (e > b && near && passes(validate, text.substr(b, e - b)) &&
             !(exceptions && excused(text, b, e)) &&
