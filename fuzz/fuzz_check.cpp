@@ -1,7 +1,9 @@
 // libFuzzer target: Engine::check() on arbitrary bytes, with the shipped packs.
 // Invariants: never crashes; every span lies inside the input, start < end, both on
 // code-point boundaries of the original bytes, and slicing the input with it gives the
-// reported text; char offsets agree with byte offsets; points add up.
+// reported text; char offsets agree with byte offsets; points add up; and the built-in
+// candidate stage (Hyperscan, when the build has it) reports exactly what the RE2::Set path of
+// `--rules DIR` reports on the same packs.
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
@@ -17,6 +19,28 @@ const replylint::Engine& engine() {
     return *r;
   }();
   return e;
+}
+
+const replylint::Engine& re2_path() {
+  static const replylint::Engine e = [] {
+    auto packs = replylint::embedded_packs();
+    if (!packs) std::abort();
+    auto r = replylint::Engine::compile(*packs);
+    if (!r) std::abort();
+    return *r;
+  }();
+  return e;
+}
+
+bool same(const replylint::Report& a, const replylint::Report& b) {
+  if (a.points != b.points || a.invalid_utf8 != b.invalid_utf8 || a.violations.size() != b.violations.size()) return false;
+  for (std::size_t i = 0; i < a.violations.size(); ++i) {
+    const replylint::Violation &x = a.violations[i], &y = b.violations[i];
+    if (x.rule != y.rule || x.start != y.start || x.end != y.end || x.points != y.points || x.counted != y.counted ||
+        x.utf16_start != y.utf16_start || x.utf16_end != y.utf16_end)
+      return false;
+  }
+  return true;
 }
 
 bool continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
@@ -57,5 +81,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     points += v.points;
   }
   if (points != report->points) std::abort();
+  auto other = re2_path().check(text);
+  if (!other || !same(*report, *other)) std::abort();
   return 0;
 }
