@@ -1,7 +1,10 @@
 #include "commands.hpp"
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstdio>
+#include <functional>
+#include <mutex>
 #include <iostream>
 #include <iterator>
 #include <optional>
@@ -10,6 +13,8 @@
 
 #include "replylint/engine.hpp"
 #include "lint/mask.hpp"
+#include "output.hpp"
+#include "printer.hpp"
 #include "replylint/examples.hpp"
 
 namespace replylint::cli {
@@ -24,31 +29,33 @@ std::optional<Engine> load_engine(const Options& o) {
   return std::move(engine).value();
 }
 
-// Reads the replies in batches: all arguments, all of standard input, or up to kBatch lines.
+// Reads the replies a chunk at a time: all arguments, all of standard input (one reply), or
+// the lines of standard input, about kChunk bytes of them at a time, so that memory stays flat
+// however long the input is.
 class ReplyReader {
  public:
-  static constexpr std::size_t kBatch = 8192;
+  static constexpr std::size_t kChunk = 1 << 20;
   explicit ReplyReader(const Options& o) : o_(o) {}
 
-  // Fills `batch` with the next replies (numbered from first_number()); false at the end.
-  bool next(std::vector<std::string>& batch) {
+  // Sets `batch` to the next replies (numbered from first_number()), views valid until the
+  // next call; false at the end.
+  bool next(std::vector<std::string_view>& batch) {
     batch.clear();
     first_ = count_ + 1;
     switch (o_.input) {
       case Input::kArguments:
-        if (count_ == 0) batch = o_.texts;
+        if (count_ == 0)
+          for (const std::string& t : o_.texts) batch.push_back(t);
         break;
       case Input::kStdin:
-        if (count_ == 0) batch.emplace_back(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-        break;
-      case Input::kLines: {
-        std::string line;
-        while (batch.size() < kBatch && std::getline(std::cin, line)) {
-          if (!line.empty() && line.back() == '\r') line.pop_back();
-          batch.push_back(std::move(line));
+        if (count_ == 0) {
+          buf_.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+          batch.push_back(buf_);
         }
         break;
-      }
+      case Input::kLines:
+        lines(batch);
+        break;
     }
     count_ += batch.size();
     return !batch.empty();
@@ -56,30 +63,129 @@ class ReplyReader {
   std::size_t first_number() const { return first_; }
 
  private:
+  // Whole lines (LF or CRLF; a last line without a line break counts unless empty), as
+  // std::getline reads them.
+  void lines(std::vector<std::string_view>& batch) {
+    buf_.erase(0, used_);
+    used_ = 0;
+    spans_.clear();
+    std::size_t scanned = 0;
+    for (;;) {
+      const std::size_t newline = buf_.find('\n', scanned);
+      if (newline != std::string::npos) {
+        spans_.emplace_back(used_, newline);
+        used_ = scanned = newline + 1;
+        continue;
+      }
+      scanned = buf_.size();
+      if ((used_ >= kChunk && !spans_.empty()) || eof_) break;
+      const std::size_t have = buf_.size();
+      buf_.resize(have + kChunk);  // moves the buffer: the lines are offsets until the end
+      const std::size_t got = std::fread(buf_.data() + have, 1, kChunk, stdin);
+      buf_.resize(have + got);
+      if (got == 0) eof_ = true;
+    }
+    if (eof_ && used_ < buf_.size()) {  // the last line, without a line break
+      spans_.emplace_back(used_, buf_.size());
+      used_ = buf_.size();
+    }
+    for (const auto& [begin, end] : spans_) {
+      std::string_view line(buf_.data() + begin, end - begin);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      batch.push_back(line);
+    }
+  }
+
   const Options& o_;
+  std::string buf_;
+  std::vector<std::pair<std::size_t, std::size_t>> spans_;  // the lines of buf_, [begin, end)
+  std::size_t used_ = 0;  // bytes of buf_ handed out in the last batch
+  bool eof_ = false;
   std::size_t count_ = 0, first_ = 1;
 };
 
-// Checks `replies` into `results` on `threads` threads, each taking a contiguous slice.
-void check_all(const Engine& engine, const std::vector<std::string>& replies, std::vector<Result<Report>>& results,
-               unsigned threads) {
-  results.clear();
-  results.reserve(replies.size());
-  if (threads <= 1 || replies.size() < 2 * threads) {
-    for (const std::string& r : replies) results.push_back(engine.check(r));
-    return;
+// What one thread made of its share of a batch: the output and the error messages of its
+// replies, in order, and their totals.
+struct Share {
+  std::string out, err;
+  Totals totals;
+};
+
+void check_share(const Engine& engine, const Printer& printer, const Options& o,
+                 const std::vector<std::string_view>& batch, std::size_t from, std::size_t to, std::size_t first_number,
+                 Share& share) {
+  for (std::size_t i = from; i < to; ++i) {
+    const std::size_t number = first_number + i;
+    const Result<Report> result = engine.check(batch[i]);
+    ++share.totals.replies;
+    if (!result) {
+      ++share.totals.errors;
+      share.err += "replylint: " + std::string(o.input == Input::kLines ? "line " : "reply ") + std::to_string(number) +
+                   ": error: " + result.error().message + '\n';
+    } else if (!result->clean()) {
+      ++share.totals.flagged;
+      share.totals.points += result->points;
+    }
+    // Only what is printed is masked: a clean reply is not shown at all.
+    const bool flagged = result && !result->clean();
+    const std::string shown = !flagged ? std::string()
+                              : o.show_matches ? displayable(batch[i])
+                                               : lint::mask_sensitive(displayable(batch[i]));
+    printer.reply(share.out, number, number == 1, shown, result);
   }
-  std::vector<std::optional<Result<Report>>> slots(replies.size());
-  std::vector<std::thread> pool;
-  const std::size_t per = (replies.size() + threads - 1) / threads;
-  for (unsigned t = 0; t < threads; ++t) {
-    pool.emplace_back([&, t] {
-      for (std::size_t i = t * per; i < std::min(replies.size(), (t + 1) * per); ++i) slots[i].emplace(engine.check(replies[i]));
-    });
-  }
-  for (std::thread& th : pool) th.join();
-  for (auto& slot : slots) results.push_back(std::move(*slot));
 }
+
+// Threads that check the shares of each batch, kept for the whole run: each keeps its scratch
+// memory (the engine's, Hyperscan's) warm from one batch to the next.
+class Workers {
+ public:
+  explicit Workers(unsigned count, std::function<void(unsigned)> work) : work_(std::move(work)) {
+    for (unsigned t = 1; t <= count; ++t) threads_.emplace_back([this, t] { loop(t); });
+  }
+  ~Workers() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+      ++round_;
+    }
+    wake_.notify_all();
+    for (std::thread& t : threads_) t.join();
+  }
+  // Runs work(t) on every worker, and work(0) on the calling thread; returns when all are done.
+  void run() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      ++round_;
+      busy_ = threads_.size();
+    }
+    wake_.notify_all();
+    work_(0);
+    std::unique_lock<std::mutex> lock(mutex_);
+    done_.wait(lock, [this] { return busy_ == 0; });
+  }
+
+ private:
+  void loop(unsigned t) {
+    std::size_t seen = 0;
+    for (;;) {
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        wake_.wait(lock, [&] { return round_ != seen; });
+        seen = round_;
+        if (stop_) return;
+      }
+      work_(t);
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (--busy_ == 0) done_.notify_one();
+    }
+  }
+  std::function<void(unsigned)> work_;
+  std::vector<std::thread> threads_;
+  std::mutex mutex_;
+  std::condition_variable wake_, done_;
+  std::size_t round_ = 0, busy_ = 0;
+  bool stop_ = false;
+};
 
 }  // namespace
 
@@ -88,35 +194,35 @@ int run_check(const Options& o) {
   const auto engine = load_engine(o);
   if (!engine) return 2;
   Output out(stdout);
-  auto printer = o.format == Format::kText ? make_text_printer(out, o.input == Input::kLines ? "line" : "reply")
-                                           : make_json_printer(out, o.format == Format::kJsonl);
+  const auto printer = o.format == Format::kText ? make_text_printer(o.input == Input::kLines ? "line" : "reply")
+                                                 : make_json_printer(o.format == Format::kJsonl);
+  const unsigned threads = std::max(1u, o.threads);
   Totals totals;
   ReplyReader reader(o);
-  std::vector<std::string> batch;
-  std::vector<Result<Report>> results;
+  std::vector<std::string_view> batch;
+  std::vector<Share> shares(threads);
+  Workers workers(threads - 1, [&](unsigned t) {
+    const std::size_t per = (batch.size() + threads - 1) / threads;
+    const std::size_t from = std::min(batch.size(), t * per), to = std::min(batch.size(), from + per);
+    check_share(*engine, *printer, o, batch, from, to, reader.first_number(), shares[t]);
+  });
   while (!out.closed() && reader.next(batch)) {
-    check_all(*engine, batch, results, o.threads);
-    for (std::size_t i = 0; i < batch.size() && !out.closed(); ++i) {
-      const std::size_t number = reader.first_number() + i;
-      const Result<Report>& result = results[i];
-      ++totals.replies;
-      if (!result) {
-        ++totals.errors;
-        std::cerr << "replylint: " << (o.input == Input::kLines ? "line " : "reply ") << number
-                  << ": error: " << result.error().message << '\n';
-      } else if (!result->clean()) {
-        ++totals.flagged;
-        totals.points += result->points;
-      }
-      // Only what is printed is masked: a clean reply is not shown at all in text.
-      const bool flagged = result && !result->clean();
-      const std::string shown = !flagged ? std::string()
-                                : o.show_matches ? displayable(batch[i])
-                                                 : lint::mask_sensitive(displayable(batch[i]));
-      printer->reply(number, shown, result);
+    workers.run();
+    for (Share& share : shares) {
+      out << share.out;
+      std::cerr << share.err;
+      totals.replies += share.totals.replies;
+      totals.flagged += share.totals.flagged;
+      totals.errors += share.totals.errors;
+      totals.points += share.totals.points;
+      share.out.clear();
+      share.err.clear();
+      share.totals = {};
     }
   }
-  printer->finish(totals);
+  std::string end;
+  printer->finish(end, totals);
+  out << end;
   out.flush();
   if (totals.errors > 0) return 2;
   return totals.flagged > 0 ? 1 : 0;
