@@ -247,8 +247,19 @@ int main(int argc, char** argv) {
   // `replylint check` as a whole process first, while this process is still small: a child's
   // peak RSS as the kernel reports it starts from its parent's at the time of the spawn.
   ProcessRun proc;
-  if (!args->process.empty())
+  // And the whole command on the corpus (reading, checking, printing jsonl), on 1 and N threads.
+  std::vector<std::pair<unsigned, ProcessRun>> lines_runs;
+  if (!args->process.empty()) {
     proc = time_process(args->process, with_rules({"check", "亲,加我微信 abc12345"}, args->rules_dir), "", 21);
+    for (unsigned threads : {1u, args->threads}) {
+      lines_runs.emplace_back(
+          threads, time_process(args->process,
+                                with_rules({"check", "--lines", "--format", "jsonl", "--threads", std::to_string(threads)},
+                                           args->rules_dir),
+                                args->corpus, 3));
+      if (args->threads == 1) break;
+    }
+  }
 
   std::vector<std::string> replies;
   std::size_t bytes = 0;
@@ -466,17 +477,11 @@ int main(int argc, char** argv) {
     std::printf("| `replylint check \"…\"` whole process, median / min / max of 21 | %.1f / %.1f / %.1f ms wall; "
                 "%.1f / %.1f ms CPU; peak RSS %.1f MB |\n",
                 proc.median_ms, proc.min_ms, proc.max_ms, proc.median_cpu_ms, proc.min_cpu_ms, proc.max_rss_kb / 1024.0);
-    // The whole command on the corpus: reading, checking, printing jsonl.
-    for (unsigned threads : {1u, args->threads}) {
-      const ProcessRun lines = time_process(
-          args->process,
-          with_rules({"check", "--lines", "--format", "jsonl", "--threads", std::to_string(threads)}, args->rules_dir),
-          args->corpus, 3);
+    for (const auto& [threads, lines] : lines_runs) {
       std::printf("| `replylint check --lines --format jsonl --threads %u` whole process, best of 3 | %.0f MB/s wall "
                   "(%.2f s); %.0f MB/s of CPU time (%.2f s); peak RSS %.1f MB |\n",
                   threads, mb / (lines.min_ms / 1e3), lines.min_ms / 1e3, mb / (lines.min_cpu_ms / 1e3),
                   lines.min_cpu_ms / 1e3, lines.max_rss_kb / 1024.0);
-      if (args->threads == 1) break;
     }
   }
   const double share = g_cpu_total / g_wall_total;

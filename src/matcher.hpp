@@ -48,11 +48,15 @@ class Matcher {
   // of the RE2::Set.
   static Result<std::shared_ptr<const Matcher>> build(const std::vector<PackSpec>& packs,
                                                       std::shared_ptr<const Negation> negation,
-                                                      bool validated = false, const CandidateSpec* prebuilt = nullptr);
+                                                      bool validated = false, const CandidateSpec* prebuilt = nullptr,
+                                                      std::size_t switch_after = kSwitchAfter);
+  // With a Hyperscan database: after about this many replies (all threads together) the
+  // matcher compiles the RE2::Set and uses it instead, warm being faster (matcher.cpp).
+  static constexpr std::size_t kSwitchAfter = 250'000;
 
   // This matcher's candidate stage, for the build to compile in (without a Hyperscan database).
   CandidateSpec candidate_spec() const;
-  // Whether candidates come from a Hyperscan database rather than an RE2::Set.
+  // Whether candidates come from a Hyperscan database rather than an RE2::Set (now).
   bool uses_hyperscan() const;
 
   // Appends one Hit per firing rule to `hits`. `candidates` is per-thread working memory.
