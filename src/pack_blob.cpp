@@ -27,7 +27,6 @@ class Writer {
     number(list.size());
     for (T& item : list) fields(*this, item);
   }
-  static constexpr bool reading = false;
 
  private:
   void number(std::uint64_t v) {
