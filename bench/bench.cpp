@@ -170,24 +170,40 @@ double timed_pass(const Engine& engine, const std::vector<std::string>& replies,
   return best;
 }
 
+// Each reply's Engine::check in nanoseconds, one thread, wall clock.
+std::vector<std::uint32_t> latencies(const Engine& engine, const std::vector<std::string>& replies) {
+  std::vector<std::uint32_t> ns(replies.size());
+  for (std::size_t i = 0; i < replies.size(); ++i) {
+    const auto t0 = Clock::now();
+    auto r = engine.check(replies[i]);
+    const auto t1 = Clock::now();
+    ns[i] = static_cast<std::uint32_t>(std::min<long long>(
+        UINT32_MAX, std::chrono::duration_cast<std::chrono::nanoseconds>(t1 - t0).count()));
+    if (!r) ns[i] = UINT32_MAX;
+  }
+  return ns;
+}
+
 struct ProcessRun {
-  double median_ms = 0, max_ms = 0;
+  double median_ms = 0, min_ms = 0, max_ms = 0;
+  double median_cpu_ms = 0, min_cpu_ms = 0;  // the child's user + system time
   long max_rss_kb = 0;
   int status = -1;
 };
 
-// `BIN check TEXT` as a whole process, start to exit, `runs` times.
-ProcessRun time_process(const std::string& bin, const std::string& rules_dir, int runs) {
+// `BIN ARGS...` as a whole process, start to exit, `runs` times, standard input from `input`
+// (or none) and standard output to /dev/null.
+ProcessRun time_process(const std::string& bin, std::vector<std::string> args, const std::string& input, int runs) {
   ProcessRun out;
-  std::vector<double> ms;
+  std::vector<double> ms, cpu;
+  args.insert(args.begin(), bin);
   for (int i = 0; i < runs; ++i) {
-    std::vector<std::string> args{bin, "check", "亲,加我微信 abc12345"};
-    if (!rules_dir.empty()) args.insert(args.begin() + 2, {"--rules", rules_dir});
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, input.empty() ? "/dev/null" : input.c_str(), O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
     const auto t0 = Clock::now();
     pid_t pid;
@@ -199,14 +215,24 @@ ProcessRun time_process(const std::string& bin, const std::string& rules_dir, in
     rusage u{};
     wait4(pid, &status, 0, &u);
     ms.push_back(seconds_since(t0) * 1e3);
+    cpu.push_back((u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3);
     posix_spawn_file_actions_destroy(&actions);
     out.max_rss_kb = std::max(out.max_rss_kb, u.ru_maxrss);
     out.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   }
   std::sort(ms.begin(), ms.end());
+  std::sort(cpu.begin(), cpu.end());
   out.median_ms = ms[ms.size() / 2];
+  out.min_ms = ms.front();
   out.max_ms = ms.back();
+  out.median_cpu_ms = cpu[cpu.size() / 2];
+  out.min_cpu_ms = cpu.front();
   return out;
+}
+
+std::vector<std::string> with_rules(std::vector<std::string> args, const std::string& rules_dir) {
+  if (!rules_dir.empty()) args.insert(args.begin() + 1, {"--rules", rules_dir});
+  return args;
 }
 
 }  // namespace
@@ -221,7 +247,19 @@ int main(int argc, char** argv) {
   // `replylint check` as a whole process first, while this process is still small: a child's
   // peak RSS as the kernel reports it starts from its parent's at the time of the spawn.
   ProcessRun proc;
-  if (!args->process.empty()) proc = time_process(args->process, args->rules_dir, 21);
+  // And the whole command on the corpus (reading, checking, printing jsonl), on 1 and N threads.
+  std::vector<std::pair<unsigned, ProcessRun>> lines_runs;
+  if (!args->process.empty()) {
+    proc = time_process(args->process, with_rules({"check", "亲,加我微信 abc12345"}, args->rules_dir), "", 21);
+    for (unsigned threads : {1u, args->threads}) {
+      lines_runs.emplace_back(
+          threads, time_process(args->process,
+                                with_rules({"check", "--lines", "--format", "jsonl", "--threads", std::to_string(threads)},
+                                           args->rules_dir),
+                                args->corpus, 3));
+      if (args->threads == 1) break;
+    }
+  }
 
   std::vector<std::string> replies;
   std::size_t bytes = 0;
@@ -292,22 +330,24 @@ int main(int argc, char** argv) {
     if (x == 42) std::printf(" ");
   }
 
+  // Latency per reply on the first pass of a fresh engine, as a process that checks a log
+  // once sees it (the engine above has seen 1,001 replies).
+  std::vector<std::uint32_t> ns_first;
+  {
+    auto fresh = args->rules_dir.empty() ? Engine::from_embedded() : Engine::from_directory(args->rules_dir);
+    if (!fresh) return 2;
+    ns_first = latencies(*fresh, replies);
+    std::sort(ns_first.begin(), ns_first.end());
+  }
+
   // Throughput, one thread and N threads.
   std::size_t flagged = 0, flagged_n = 0;
   double one_first = 0;
   const double one = timed_pass(engine, replies, 1, args->repeat, flagged, &one_first);
   const double many = args->threads > 1 ? timed_pass(engine, replies, args->threads, args->repeat, flagged_n) : one;
 
-  // Latency per reply, one thread.
-  std::vector<std::uint32_t> ns(replies.size());
-  for (std::size_t i = 0; i < replies.size(); ++i) {
-    const auto t0 = Clock::now();
-    auto r = engine.check(replies[i]);
-    const auto t1 = Clock::now();
-    ns[i] = static_cast<std::uint32_t>(std::min<long long>(
-        UINT32_MAX, std::chrono::duration_cast<std::chrono::nanoseconds>(t1 - t0).count()));
-    if (!r) ns[i] = UINT32_MAX;
-  }
+  // Latency per reply, one thread, warm.
+  std::vector<std::uint32_t> ns = latencies(engine, replies);
   const std::vector<std::uint32_t> ns_by_reply = ns;
   std::sort(ns.begin(), ns.end());
   double mean_ns = 0;
@@ -413,6 +453,8 @@ int main(int argc, char** argv) {
               percentile(ns, 50) / 1e3, percentile(ns, 90) / 1e3, percentile(ns, 99) / 1e3,
               percentile(ns, 99.9) / 1e3, ns.back() / 1e3);
   std::printf("| latency mean | %.2f µs |\n", mean_ns / 1e3);
+  std::printf("| latency on a fresh engine's first pass p50 / p99 / p99.9 | %.2f / %.2f / %.2f µs |\n",
+              percentile(ns_first, 50) / 1e3, percentile(ns_first, 99) / 1e3, percentile(ns_first, 99.9) / 1e3);
   std::printf("| latency p50 / p99, replies without candidates (%.1f%%) | %.2f / %.2f µs |\n",
               100.0 * ns_clean.size() / n, percentile(ns_clean, 50) / 1e3, percentile(ns_clean, 99) / 1e3);
   std::printf("| latency p50 / p99, replies with candidates to confirm (%.1f%%) | %.2f / %.2f µs |\n",
@@ -431,9 +473,17 @@ int main(int argc, char** argv) {
               subset_hits, loop_total, mismatches);
   std::printf("| peak RSS (corpus loaded / end) | %.1f / %.1f MB |\n", rss_before_engine / 1024.0,
               peak_rss_kb() / 1024.0);
-  if (!args->process.empty())
-    std::printf("| `replylint check \"…\"` whole process, median / max of 21 | %.1f / %.1f ms, peak RSS %.1f MB |\n",
-                proc.median_ms, proc.max_ms, proc.max_rss_kb / 1024.0);
+  if (!args->process.empty()) {
+    std::printf("| `replylint check \"…\"` whole process, median / min / max of 21 | %.1f / %.1f / %.1f ms wall; "
+                "%.1f / %.1f ms CPU; peak RSS %.1f MB |\n",
+                proc.median_ms, proc.min_ms, proc.max_ms, proc.median_cpu_ms, proc.min_cpu_ms, proc.max_rss_kb / 1024.0);
+    for (const auto& [threads, lines] : lines_runs) {
+      std::printf("| `replylint check --lines --format jsonl --threads %u` whole process, best of 3 | %.0f MB/s wall "
+                  "(%.2f s); %.0f MB/s of CPU time (%.2f s); peak RSS %.1f MB |\n",
+                  threads, mb / (lines.min_ms / 1e3), lines.min_ms / 1e3, mb / (lines.min_cpu_ms / 1e3),
+                  lines.min_cpu_ms / 1e3, lines.max_rss_kb / 1024.0);
+    }
+  }
   const double share = g_cpu_total / g_wall_total;
   std::printf("\nsingle-threaded stages got %.0f%% of a core (CPU time / wall time)%s; times above are %s\n",
               100 * share, share < 0.9 ? ": the machine was busy, wall times are inflated" : "",

@@ -1,7 +1,10 @@
 #include "commands.hpp"
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstdio>
+#include <functional>
+#include <mutex>
 #include <iostream>
 #include <optional>
 #include <thread>
@@ -9,6 +12,8 @@
 
 #include "drafts.hpp"
 #include "replylint/engine.hpp"
+#include "output.hpp"
+#include "printer.hpp"
 #include "replylint/examples.hpp"
 
 namespace replylint::cli {
@@ -28,27 +33,86 @@ Result<Report> check_one(const Engine& engine, const Draft& d) {
   return engine.check_with_buyer(d.buyer, d.reply);
 }
 
-// Checks `drafts` into `results` on `threads` threads, each taking a contiguous slice.
-void check_all(const Engine& engine, const std::vector<Draft>& drafts, std::vector<Result<Report>>& results,
-               unsigned threads) {
-  results.clear();
-  results.reserve(drafts.size());
-  if (threads <= 1 || drafts.size() < 2 * threads) {
-    for (const Draft& d : drafts) results.push_back(check_one(engine, d));
-    return;
+// What one thread made of its share of a batch: the output and the error messages of its
+// replies, in order, and their totals.
+struct Share {
+  std::string out, err;
+  Totals totals;
+};
+
+void check_share(const Engine& engine, const Printer& printer, const Options& o, const std::vector<Draft>& batch,
+                 std::size_t from, std::size_t to, std::size_t first_number, Share& share) {
+  const bool by_line = o.input == Input::kLines || o.input == Input::kJsonl;
+  for (std::size_t i = from; i < to; ++i) {
+    const std::size_t number = first_number + i;
+    const Result<Report> result = check_one(engine, batch[i]);
+    ++share.totals.replies;
+    if (!result) {
+      ++share.totals.errors;
+      share.err += "replylint: " + std::string(by_line ? "line " : "reply ") + std::to_string(number) +
+                   ": error: " + result.error().message + '\n';
+    } else if (!result->clean()) {
+      ++share.totals.flagged;
+      share.totals.points += result->points;
+    }
+    // Only what is printed is masked: a clean reply is not shown at all.
+    const bool flagged = result && !result->clean();
+    printer.reply(share.out, number, number == 1, flagged ? shown_text(batch[i].reply, o.show_matches) : std::string(),
+                  flagged ? shown_text(batch[i].buyer, o.show_matches) : std::string(), result);
   }
-  std::vector<std::optional<Result<Report>>> slots(drafts.size());
-  std::vector<std::thread> pool;
-  const std::size_t per = (drafts.size() + threads - 1) / threads;
-  for (unsigned t = 0; t < threads; ++t) {
-    pool.emplace_back([&, t] {
-      for (std::size_t i = t * per; i < std::min(drafts.size(), (t + 1) * per); ++i)
-        slots[i].emplace(check_one(engine, drafts[i]));
-    });
-  }
-  for (std::thread& th : pool) th.join();
-  for (auto& slot : slots) results.push_back(std::move(*slot));
 }
+
+// Threads that check the shares of each batch, kept for the whole run: each keeps its scratch
+// memory (the engine's, Hyperscan's) warm from one batch to the next.
+class Workers {
+ public:
+  explicit Workers(unsigned count, std::function<void(unsigned)> work) : work_(std::move(work)) {
+    for (unsigned t = 1; t <= count; ++t) threads_.emplace_back([this, t] { loop(t); });
+  }
+  ~Workers() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+      ++round_;
+    }
+    wake_.notify_all();
+    for (std::thread& t : threads_) t.join();
+  }
+  // Runs work(t) on every worker, and work(0) on the calling thread; returns when all are done.
+  void run() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      ++round_;
+      busy_ = threads_.size();
+    }
+    wake_.notify_all();
+    work_(0);
+    std::unique_lock<std::mutex> lock(mutex_);
+    done_.wait(lock, [this] { return busy_ == 0; });
+  }
+
+ private:
+  void loop(unsigned t) {
+    std::size_t seen = 0;
+    for (;;) {
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        wake_.wait(lock, [&] { return round_ != seen; });
+        seen = round_;
+        if (stop_) return;
+      }
+      work_(t);
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (--busy_ == 0) done_.notify_one();
+    }
+  }
+  std::function<void(unsigned)> work_;
+  std::vector<std::thread> threads_;
+  std::mutex mutex_;
+  std::condition_variable wake_, done_;
+  std::size_t round_ = 0, busy_ = 0;
+  bool stop_ = false;
+};
 
 }  // namespace
 
@@ -58,33 +122,35 @@ int run_check(const Options& o) {
   if (!engine) return 2;
   Output out(stdout);
   const bool by_line = o.input == Input::kLines || o.input == Input::kJsonl;
-  auto printer = o.format == Format::kText ? make_text_printer(out, by_line ? "line" : "reply")
-                                           : make_json_printer(out, o.format == Format::kJsonl);
+  const auto printer = o.format == Format::kText ? make_text_printer(by_line ? "line" : "reply")
+                                                 : make_json_printer(o.format == Format::kJsonl);
+  const unsigned threads = std::max(1u, o.threads);
   Totals totals;
   DraftReader reader(o);
   std::vector<Draft> batch;
-  std::vector<Result<Report>> results;
+  std::vector<Share> shares(threads);
+  Workers workers(threads - 1, [&](unsigned t) {
+    const std::size_t per = (batch.size() + threads - 1) / threads;
+    const std::size_t from = std::min(batch.size(), t * per), to = std::min(batch.size(), from + per);
+    check_share(*engine, *printer, o, batch, from, to, reader.first_number(), shares[t]);
+  });
   while (!out.closed() && reader.next(batch)) {
-    check_all(*engine, batch, results, o.threads);
-    for (std::size_t i = 0; i < batch.size() && !out.closed(); ++i) {
-      const std::size_t number = reader.first_number() + i;
-      const Result<Report>& result = results[i];
-      ++totals.replies;
-      if (!result) {
-        ++totals.errors;
-        std::cerr << "replylint: " << (by_line ? "line " : "reply ") << number << ": error: " << result.error().message
-                  << '\n';
-      } else if (!result->clean()) {
-        ++totals.flagged;
-        totals.points += result->points;
-      }
-      // Only what is printed is masked: a clean reply is not shown at all in text.
-      const bool flagged = result && !result->clean();
-      printer->reply(number, flagged ? shown_text(batch[i].reply, o.show_matches) : std::string(),
-                     flagged ? shown_text(batch[i].buyer, o.show_matches) : std::string(), result);
+    workers.run();
+    for (Share& share : shares) {
+      out << share.out;
+      std::cerr << share.err;
+      totals.replies += share.totals.replies;
+      totals.flagged += share.totals.flagged;
+      totals.errors += share.totals.errors;
+      totals.points += share.totals.points;
+      share.out.clear();
+      share.err.clear();
+      share.totals = {};
     }
   }
-  printer->finish(totals);
+  std::string end;
+  printer->finish(end, totals);
+  out << end;
   out.flush();
   if (totals.errors > 0) return 2;
   return totals.flagged > 0 ? 1 : 0;

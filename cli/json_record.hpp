@@ -1,18 +1,19 @@
 // One reply's JSON record, as `check --format json|jsonl` prints it (fields in the README);
-// `replylint serve` answers POST /v1/check with the same records.
+// `replylint serve` answers POST /v1/check with the same records. Written by the one JSON
+// writer of the CLI (json_writer.hpp), so check and serve print the same bytes.
 #pragma once
 
 #include <cstddef>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
-
+#include "json_writer.hpp"
 #include "replylint/report.hpp"
 #include "replylint/status.hpp"
 
 namespace replylint::cli {
 
-// `number`: the reply's line or position; `shown`: as for Printer::reply (masked or not).
-nlohmann::ordered_json record(std::size_t number, std::string_view shown, const Result<Report>& result);
+// Writes the record as the next value of `w`. `number`: the reply's line or position;
+// `shown`: as for Printer::reply (masked or not).
+void record(JsonWriter& w, std::size_t number, std::string_view shown, const Result<Report>& result);
 
 }  // namespace replylint::cli

@@ -1,82 +1,83 @@
 // JSON for programs: `jsonl` is one object per reply, in input order, written as each reply is
 // checked; `json` is one document holding the same objects and the totals. Fields are listed
-// in the README.
-#include <nlohmann/json.hpp>
-
+// in the README. Written straight into the output buffer (json_writer.hpp), with no allocation
+// per reply.
 #include "json_record.hpp"
 #include "printer.hpp"
 
 namespace replylint::cli {
 
-using nlohmann::ordered_json;
+// One violation's fields, in the order the README lists them. A field is one line here.
+void violation(JsonWriter& w, const Violation& v, std::string_view shown) {
+  const std::size_t from = byte_of_char(shown, v.char_start), to = byte_of_char(shown, v.char_end);
+  w.begin_object();
+  w.field("rule", v.rule);
+  w.field("pack", v.pack);
+  w.field("title", v.title);
+  w.field("points", v.points);
+  w.field("platform_rule", v.platform_rule);
+  w.field("counted", v.counted);
+  w.field("start", v.start);
+  w.field("end", v.end);
+  w.field("char_start", v.char_start);
+  w.field("char_end", v.char_end);
+  w.field("text", shown.substr(from, to - from));
+  w.field("message", v.message);
+  w.field("suggestion", v.suggestion);
+  w.end_object();
+}
 
-ordered_json record(std::size_t number, std::string_view shown, const Result<Report>& result) {
-  ordered_json rec;
-  rec["line"] = number;
-  if (!result) {
-    rec["points"] = 0;
-    rec["violations"] = ordered_json::array();
-    rec["error"] = result.error().message;
-    return rec;
-  }
-  const Report& r = *result;
-  rec["points"] = r.points;
-  if (r.invalid_utf8) rec["invalid_utf8"] = true;
-  ordered_json list = ordered_json::array();
-  for (const Violation& v : r.violations) {
-    list.push_back({{"rule", v.rule},
-                    {"pack", v.pack},
-                    {"title", v.title},
-                    {"points", v.points},
-                    {"platform_rule", v.platform_rule},
-                    {"counted", v.counted},
-                    {"start", v.start},
-                    {"end", v.end},
-                    {"char_start", v.char_start},
-                    {"char_end", v.char_end},
-                    {"text", std::string(shown.substr(byte_of_char(shown, v.char_start),
-                                                      byte_of_char(shown, v.char_end) -
-                                                          byte_of_char(shown, v.char_start)))},
-                    {"message", v.message},
-                    {"suggestion", v.suggestion}});
-  }
-  rec["violations"] = std::move(list);
-  return rec;
+void record(JsonWriter& w, std::size_t number, std::string_view shown, const Result<Report>& result) {
+  w.begin_object();
+  w.field("line", number);
+  w.field("points", result ? result->points : 0);
+  if (result && result->invalid_utf8) w.field("invalid_utf8", true);
+  w.key("violations");
+  w.begin_array();
+  if (result)
+    for (const Violation& v : result->violations) violation(w, v, shown);
+  w.end_array();
+  if (!result) w.field("error", result.error().message);
+  w.end_object();
 }
 
 namespace {
 
 class JsonPrinter final : public Printer {
  public:
-  JsonPrinter(Output& out, bool one_per_line) : out_(out), one_per_line_(one_per_line) {}
+  explicit JsonPrinter(bool one_per_line) : one_per_line_(one_per_line) {}
 
-  void reply(std::size_t number, std::string_view shown, std::string_view, const Result<Report>& result) override {
-    ordered_json rec = record(number, shown, result);
-    if (one_per_line_) out_ << rec.dump(-1, ' ', false, ordered_json::error_handler_t::replace) << '\n';
-    else all_.push_back(std::move(rec));
+  void reply(std::string& out, std::size_t number, bool first, std::string_view shown, std::string_view,
+             const Result<Report>& result) const override {
+    if (one_per_line_) {
+      JsonWriter w(out, -1);
+      record(w, number, shown, result);
+      out += '\n';
+      return;
+    }
+    // An element of the document's "replies" array, which finish() closes.
+    out += first ? "{\n  \"replies\": [" : ",";
+    JsonWriter w(out, 2, 2);
+    record(w, number, shown, result);
   }
 
-  void finish(const Totals& t) override {
+  void finish(std::string& out, const Totals& t) const override {
     if (one_per_line_) return;
-    ordered_json doc;
-    doc["replies"] = std::move(all_);
-    doc["checked"] = t.replies;
-    doc["flagged"] = t.flagged;
-    doc["errors"] = t.errors;
-    doc["points"] = t.points;
-    out_ << doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+    out += t.replies == 0 ? "{\n  \"replies\": []," : "\n  ],";
+    JsonWriter w(out, 2, 1);
+    w.field("checked", t.replies);
+    w.field("flagged", t.flagged);
+    w.field("errors", t.errors);
+    w.field("points", t.points);
+    out += "\n}\n";
   }
 
  private:
-  Output& out_;
   bool one_per_line_;
-  ordered_json all_ = ordered_json::array();
 };
 
 }  // namespace
 
-std::unique_ptr<Printer> make_json_printer(Output& out, bool one_per_line) {
-  return std::make_unique<JsonPrinter>(out, one_per_line);
-}
+std::unique_ptr<Printer> make_json_printer(bool one_per_line) { return std::make_unique<JsonPrinter>(one_per_line); }
 
 }  // namespace replylint::cli

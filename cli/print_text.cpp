@@ -24,12 +24,27 @@ std::string uncounted(const Report& r, const Violation& v) {
   return " (not counted)";
 }
 
+// Appends to a string with <<, as the text is easiest to read written.
+struct Text {
+  std::string& s;
+  Text& operator<<(std::string_view v) {
+    s.append(v);
+    return *this;
+  }
+  Text& operator<<(char c) {
+    s.push_back(c);
+    return *this;
+  }
+  Text& operator<<(long long n) { return *this << std::string_view(std::to_string(n)); }
+};
+
 class TextPrinter final : public Printer {
  public:
-  TextPrinter(Output& out, std::string unit) : out_(out), unit_(std::move(unit)) {}
+  explicit TextPrinter(std::string unit) : unit_(std::move(unit)) {}
 
-  void reply(std::size_t number, std::string_view text, std::string_view buyer,
-             const Result<Report>& result) override {  // text: shown
+  void reply(std::string& buffer, std::size_t number, bool, std::string_view text, std::string_view buyer,
+             const Result<Report>& result) const override {  // text: shown
+    Text out_{buffer};
     if (!result) return;  // errors go to standard error, from the command
     const Report& r = *result;
     if (r.clean()) return;
@@ -53,7 +68,8 @@ class TextPrinter final : public Printer {
     out_ << '\n';
   }
 
-  void finish(const Totals& t) override {
+  void finish(std::string& buffer, const Totals& t) const override {
+    Text out_{buffer};
     out_ << static_cast<long long>(t.replies) << (t.replies == 1 ? " reply" : " replies") << " checked: ";
     if (t.flagged == 0) out_ << "no violations";
     else out_ << static_cast<long long>(t.flagged) << " with violations, " << t.points << " points";
@@ -62,14 +78,13 @@ class TextPrinter final : public Printer {
   }
 
  private:
-  Output& out_;
   std::string unit_;
 };
 
 }  // namespace
 
-std::unique_ptr<Printer> make_text_printer(Output& out, std::string unit) {
-  return std::make_unique<TextPrinter>(out, std::move(unit));
+std::unique_ptr<Printer> make_text_printer(std::string unit) {
+  return std::make_unique<TextPrinter>(std::move(unit));
 }
 
 }  // namespace replylint::cli

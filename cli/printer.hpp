@@ -7,7 +7,6 @@
 #include <string>
 #include <string_view>
 
-#include "output.hpp"
 #include "replylint/report.hpp"
 #include "replylint/status.hpp"
 
@@ -20,22 +19,26 @@ struct Totals {
   long long points = 0;
 };
 
+// A printer formats; it keeps no state between replies, so that the threads of `check
+// --threads N` format their replies at the same time, each into its own buffer, which the
+// command then writes in input order.
 class Printer {
  public:
   virtual ~Printer() = default;
+  // Appends what reply `number` shows to `out`; `first`: it is the first reply of the run.
   // `number` is the line number (--lines, --jsonl) or the argument's position. `shown` is the
   // reply as it may be shown: valid UTF-8 with contact and ID data masked unless
   // --show-matches, one character for each character of the reply, so the violations' char
   // offsets index it. `buyer` is the buyer's message it answers, shown the same way, or empty.
   // Both are empty for a reply without violations (nothing of it is shown).
-  virtual void reply(std::size_t number, std::string_view shown, std::string_view buyer,
-                     const Result<Report>& result) = 0;
-  virtual void finish(const Totals& totals) = 0;
+  virtual void reply(std::string& out, std::size_t number, bool first, std::string_view shown,
+                     std::string_view buyer, const Result<Report>& result) const = 0;
+  virtual void finish(std::string& out, const Totals& totals) const = 0;
 };
 
 // `unit` names what `number` counts in text output: "line" or "reply".
-std::unique_ptr<Printer> make_text_printer(Output& out, std::string unit);
-std::unique_ptr<Printer> make_json_printer(Output& out, bool one_per_line);
+std::unique_ptr<Printer> make_text_printer(std::string unit);
+std::unique_ptr<Printer> make_json_printer(bool one_per_line);
 
 // `s` with every byte that is not part of well-formed UTF-8 replaced by U+FFFD, one for each
 // byte, so that character offsets stay as the library counts them.

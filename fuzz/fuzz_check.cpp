@@ -2,8 +2,10 @@
 // shipped packs.
 // Invariants: never crashes; every span lies inside the input, start < end, both on
 // code-point boundaries of the original bytes, and slicing the input with it gives the
-// reported text; char offsets agree with byte offsets; the counted points add up; mask() keeps
-// the character count and leaves no run of five digits.
+// reported text; char offsets agree with byte offsets; the counted points add up; the built-in
+// candidate stage (Hyperscan, when the build has it) reports exactly what the RE2::Set path of
+// `--rules DIR` reports on the same packs, with and without a buyer's message; mask() keeps the
+// character count and leaves no run of five digits.
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
@@ -20,6 +22,28 @@ const replylint::Engine& engine() {
     return *r;
   }();
   return e;
+}
+
+const replylint::Engine& re2_path() {
+  static const replylint::Engine e = [] {
+    auto packs = replylint::embedded_packs();
+    if (!packs) std::abort();
+    auto r = replylint::Engine::compile(*packs);
+    if (!r) std::abort();
+    return *r;
+  }();
+  return e;
+}
+
+bool same(const replylint::Report& a, const replylint::Report& b) {
+  if (a.points != b.points || a.invalid_utf8 != b.invalid_utf8 || a.violations.size() != b.violations.size()) return false;
+  for (std::size_t i = 0; i < a.violations.size(); ++i) {
+    const replylint::Violation &x = a.violations[i], &y = b.violations[i];
+    if (x.rule != y.rule || x.start != y.start || x.end != y.end || x.points != y.points || x.counted != y.counted ||
+        x.utf16_start != y.utf16_start || x.utf16_end != y.utf16_end)
+      return false;
+  }
+  return true;
 }
 
 bool continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
@@ -65,12 +89,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto report = engine().check(text);
   if (!report) return 0;  // too long: a defined error
   verify(text, *report);
+  auto other = re2_path().check(text);
+  if (!other || !same(*report, *other)) std::abort();
   // The same bytes as the buyer's message and as its answer, before and after the first line
   // break: the buyer's side is read by other patterns.
   const std::size_t cut = text.find('\n');
   const std::string_view buyer = text.substr(0, cut), reply = cut == text.npos ? text : text.substr(cut + 1);
   auto answered = engine().check_with_buyer(buyer, reply);
-  if (answered) verify(reply, *answered);
+  auto answered_re2 = re2_path().check_with_buyer(buyer, reply);
+  if (static_cast<bool>(answered) != static_cast<bool>(answered_re2)) std::abort();
+  if (answered) {
+    verify(reply, *answered);
+    if (!same(*answered, *answered_re2)) std::abort();
+  }
   // mask(): one character for one, and no five ASCII digits in a row survive (adjacent digits
   // always read as one run, so at most the 3 + 4 kept ends of a long one show).
   auto masked = replylint::mask(text);

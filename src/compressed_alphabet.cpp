@@ -621,15 +621,12 @@ CompressedAlphabet CompressedAlphabet::build(const std::vector<std::string>& pat
   const unsigned trail_first = 0x80, lead_first = 0x80 + trails;
 
   a.char_codes_.assign(chars.size(), Code{1, kOther, 0});
-  a.single_owner_.fill(0);
   std::size_t pairs = 0;
   for (std::size_t rank = 0; rank < order.size(); ++rank) {
     const std::size_t k = order[rank];
     Code& code = a.char_codes_[k];
     if (rank < pool.size()) {
       code = {1, pool[rank], 0};
-      a.single_owner_[pool[rank]] = chars[k];
-      ++a.singles_;
     } else {
       // Two bytes; past 64 x 64 characters codes are shared, which the Set tolerates (it is a
       // filter) and the rewriter accounts for (a shared code is in a class if any of its
@@ -639,11 +636,45 @@ CompressedAlphabet CompressedAlphabet::build(const std::vector<std::string>& pat
     }
   }
 
-  a.bmp_.assign(0x10000, kOther);
-  for (unsigned c = 0; c < 128; ++c) a.bmp_[c] = static_cast<std::uint16_t>(c);
-  for (std::size_t k = 0; k < chars.size(); ++k)
-    if (chars[k] < 0x10000)
-      a.bmp_[chars[k]] = static_cast<std::uint16_t>(a.char_codes_[k].b0 | (a.char_codes_[k].b1 << 8));
+  a.index();
+  return a;
+}
+
+void CompressedAlphabet::index() {
+  single_owner_.fill(0);
+  singles_ = 0;
+  for (std::size_t k = 0; k < chars_.size(); ++k)
+    if (char_codes_[k].len == 1) {
+      single_owner_[char_codes_[k].b0] = chars_[k];
+      ++singles_;
+    }
+  bmp_.assign(0x10000, kOther);
+  for (unsigned c = 0; c < 128; ++c) bmp_[c] = static_cast<std::uint16_t>(c);
+  for (std::size_t k = 0; k < chars_.size(); ++k)
+    if (chars_[k] < 0x10000) bmp_[chars_[k]] = static_cast<std::uint16_t>(char_codes_[k].b0 | (char_codes_[k].b1 << 8));
+}
+
+std::vector<std::uint32_t> CompressedAlphabet::codes() const {
+  std::vector<std::uint32_t> out;
+  for (std::size_t k = 0; k < chars_.size(); ++k) {
+    const Code& c = char_codes_[k];
+    out.push_back(static_cast<std::uint32_t>(chars_[k]));
+    out.push_back(static_cast<std::uint32_t>(c.len | c.b0 << 8 | c.b1 << 16));
+  }
+  return out;
+}
+
+std::optional<CompressedAlphabet> CompressedAlphabet::from_codes(const std::vector<std::uint32_t>& codes) {
+  if (codes.size() % 2) return std::nullopt;
+  CompressedAlphabet a;
+  for (std::size_t k = 0; k < codes.size(); k += 2) {
+    const std::uint32_t c = codes[k + 1];
+    const Code code{static_cast<std::uint8_t>(c & 0xFF), static_cast<std::uint8_t>(c >> 8), static_cast<std::uint8_t>(c >> 16)};
+    if ((code.len != 1 && code.len != 2) || (k > 0 && codes[k] <= codes[k - 2]) || codes[k] > 0x10FFFF) return std::nullopt;
+    a.chars_.push_back(static_cast<char32_t>(codes[k]));
+    a.char_codes_.push_back(code);
+  }
+  a.index();
   return a;
 }
 

@@ -53,6 +53,12 @@ class CompressedAlphabet {
   // room for 2 * text.size() + 1 bytes (one byte past the end may be written).
   std::size_t encode(const Normalized& text, char* out) const;
 
+  // The alphabet as numbers (character, then its code, for each character with a code of its
+  // own), and back: how the build hands an alphabet it made to the library. from_codes() gives
+  // nullopt for numbers codes() cannot have written.
+  std::vector<std::uint32_t> codes() const;
+  static std::optional<CompressedAlphabet> from_codes(const std::vector<std::uint32_t>& codes);
+
   std::size_t characters() const { return chars_.size(); }  // characters with their own code
   std::size_t single_byte_codes() const { return singles_; }
 
@@ -62,6 +68,7 @@ class CompressedAlphabet {
     std::uint8_t b0, b1;
   };
   Code code_of(char32_t c) const;
+  void index();  // single_owner_, singles_ and bmp_ from chars_ and char_codes_
 
   std::vector<char32_t> chars_;   // pattern characters, sorted
   std::vector<Code> char_codes_;  // parallel to chars_

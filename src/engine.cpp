@@ -11,6 +11,7 @@
 
 #include "dead_literals.hpp"
 #include "embedded_packs.hpp"
+#include "expand.hpp"
 #include "matcher.hpp"
 #include "negation.hpp"
 #include "normalizer.hpp"
@@ -187,17 +188,7 @@ Result<Engine> Engine::compile(const std::vector<PackSpec>& packs, EngineOptions
   return build(packs, options, true);
 }
 
-namespace {
-
-// The packs with every word class expanded, as the matcher compiles them, and the shared
-// negation mechanism built from the lexicon in force: the one among `packs`, else the built-in
-// one. Errors name the pattern or class at fault.
-struct Expanded {
-  std::vector<PackSpec> packs;  // rule packs only, patterns expanded
-  std::shared_ptr<const detail::Negation> negation;
-  const PackSpec* lexicon = nullptr;
-  std::vector<PackSpec> owned_lexicon;  // the built-in one, when used
-};
+namespace detail {
 
 Result<Expanded> expand(const std::vector<PackSpec>& packs) {
   Expanded out;
@@ -209,19 +200,17 @@ Result<Expanded> expand(const std::vector<PackSpec>& packs) {
       out.lexicon = &p;
     }
   if (!out.lexicon) {
-    auto builtin = detail::embedded_lexicon();
+    auto builtin = embedded_lexicon();
     if (!builtin) return builtin.error();
     out.owned_lexicon.push_back(std::move(builtin).value());
     out.lexicon = &out.owned_lexicon.back();
   }
-  auto shared = detail::WordClasses::build(out.lexicon, nullptr);
-  if (!shared) return shared.error();
-  auto negation = detail::Negation::build(*shared, out.lexicon->file);
+  auto negation = negation_of(*out.lexicon);
   if (!negation) return negation.error();
   out.negation = std::move(negation).value();
   for (const PackSpec& pack : packs) {
     if (pack.lexicon) continue;
-    auto classes = detail::WordClasses::build(out.lexicon, &pack);
+    auto classes = WordClasses::build(out.lexicon, &pack);
     if (!classes) return classes.error();
     PackSpec expanded = pack;
     for (RuleSpec& rule : expanded.rules) {
@@ -245,9 +234,12 @@ Result<Expanded> expand(const std::vector<PackSpec>& packs) {
   return out;
 }
 
-}  // namespace
+Result<std::shared_ptr<const Negation>> negation_of(const PackSpec& lexicon) {
+  auto shared = WordClasses::build(&lexicon, nullptr);
+  if (!shared) return shared.error();
+  return Negation::build(*shared, lexicon.file);
+}
 
-namespace detail {
 Result<std::shared_ptr<const Matcher>> build_matcher(const std::vector<PackSpec>& packs) {
   auto expanded = expand(packs);
   if (!expanded) return expanded.error();
@@ -255,54 +247,72 @@ Result<std::shared_ptr<const Matcher>> build_matcher(const std::vector<PackSpec>
 }
 }  // namespace detail
 
+namespace {
+
+// The state of the engine of `packs`, whose rule packs with word classes expanded are
+// `expanded`. For the built-in packs, `prebuilt` is what the build made of them: checked, so
+// the parse checks are skipped, and their candidate stage. A template only so that it can make
+// Engine's private Impl, which the members below name for it. Throws std::bad_alloc.
+template <typename Impl>
+Result<std::shared_ptr<Impl>> assemble(const std::vector<PackSpec>& packs, const std::vector<PackSpec>& expanded,
+                                       std::shared_ptr<const detail::Negation> negation, EngineOptions options,
+                                       const detail::CandidateSpec* prebuilt) {
+  auto impl = std::make_shared<Impl>();
+  std::set<std::string> ids;
+  std::set<std::string> pack_ids;
+  for (const PackSpec& pack : packs) {
+    if (!pack_ids.insert(pack.id).second)
+      return Error{ErrorCode::kDuplicateRule, "pack '" + pack.id + "' is loaded twice", pack.file};
+  }
+  for (std::size_t k = 0; k < expanded.size(); ++k) {
+    const PackSpec& pack = expanded[k];
+    const PackSpec& written = *std::find_if(packs.begin(), packs.end(), [&](const PackSpec& p) { return p.id == pack.id && !p.lexicon; });
+    for (std::size_t r = 0; r < pack.rules.size(); ++r) {
+      const RuleSpec& x = pack.rules[r];
+      if (!ids.insert(x.id).second)
+        return Error{ErrorCode::kDuplicateRule, "rule id '" + x.id + "' is used twice", pack.file,
+                     x.pos.line, x.pos.column, x.id};
+      RuleInfo info{x.id, pack.id, x.title, x.message, x.suggestion, x.source, x.points, {}, {}, {}, {}};
+      info.platform_rule =
+          pack.id + "." + (x.platform_rule.empty() ? x.id.substr(pack.id.size() + 1) : x.platform_rule);
+      auto describe = [](const PatternSpec& p) {
+        if (p.with.empty() && p.scope == Scope::kReply) return p.pattern;
+        std::string d = "all of [" + p.pattern;
+        for (const std::string& w : p.with) d += ", " + w;
+        d += std::string("] within a ") + (p.scope == Scope::kClause ? "clause" : p.scope == Scope::kSentence ? "sentence" : "reply");
+        if (p.distance) d += ", at most " + std::to_string(p.distance) + " characters";
+        return d;
+      };
+      for (const PatternSpec& p : written.rules[r].patterns) info.patterns.push_back(describe(p));
+      for (const PatternSpec& p : x.patterns) info.expanded.push_back(describe(p));
+      for (const PatternSpec& p : x.buyer) info.buyer.push_back(describe(p));
+      impl->rules.push_back(std::move(info));
+    }
+  }
+  if (!prebuilt)
+    if (auto dead = dead_pattern(expanded)) return *dead;
+  auto matcher = detail::Matcher::build(expanded, std::move(negation), prebuilt != nullptr, prebuilt);
+  if (!matcher) return matcher.error();
+  impl->matcher = std::move(matcher).value();
+  impl->packs = packs;
+  impl->options = options;
+  for (std::size_t i = 0; i < impl->rules.size(); ++i) {
+    impl->rule_index.emplace(impl->rules[i].id, i);
+    impl->pack_ids.insert(impl->rules[i].pack);
+  }
+  return impl;
+}
+
+}  // namespace
+
 Result<Engine> Engine::build(const std::vector<PackSpec>& packs, EngineOptions options, bool verify_examples) {
   try {
     if (packs.empty()) return Error{ErrorCode::kInvalidArgument, "no rule packs to compile"};
-    auto expanded = expand(packs);
+    auto expanded = detail::expand(packs);
     if (!expanded) return expanded.error();
-    auto impl = std::make_shared<Impl>();
-    std::set<std::string> ids;
-    std::set<std::string> pack_ids;
-    for (const PackSpec& pack : packs) {
-      if (!pack_ids.insert(pack.id).second)
-        return Error{ErrorCode::kDuplicateRule, "pack '" + pack.id + "' is loaded twice", pack.file};
-    }
-    for (std::size_t k = 0; k < expanded->packs.size(); ++k) {
-      const PackSpec& pack = expanded->packs[k];
-      const PackSpec& written = *std::find_if(packs.begin(), packs.end(), [&](const PackSpec& p) { return p.id == pack.id && !p.lexicon; });
-      for (std::size_t r = 0; r < pack.rules.size(); ++r) {
-        const RuleSpec& x = pack.rules[r];
-        if (!ids.insert(x.id).second)
-          return Error{ErrorCode::kDuplicateRule, "rule id '" + x.id + "' is used twice", pack.file,
-                       x.pos.line, x.pos.column, x.id};
-        RuleInfo info{x.id, pack.id, x.title, x.message, x.suggestion, x.source, x.points, {}, {}, {}, {}};
-        info.platform_rule =
-            pack.id + "." + (x.platform_rule.empty() ? x.id.substr(pack.id.size() + 1) : x.platform_rule);
-        auto describe = [](const PatternSpec& p) {
-          if (p.with.empty() && p.scope == Scope::kReply) return p.pattern;
-          std::string d = "all of [" + p.pattern;
-          for (const std::string& w : p.with) d += ", " + w;
-          d += std::string("] within a ") + (p.scope == Scope::kClause ? "clause" : p.scope == Scope::kSentence ? "sentence" : "reply");
-          if (p.distance) d += ", at most " + std::to_string(p.distance) + " characters";
-          return d;
-        };
-        for (const PatternSpec& p : written.rules[r].patterns) info.patterns.push_back(describe(p));
-        for (const PatternSpec& p : x.patterns) info.expanded.push_back(describe(p));
-        for (const PatternSpec& p : x.buyer) info.buyer.push_back(describe(p));
-        impl->rules.push_back(std::move(info));
-      }
-    }
-    if (auto dead = dead_pattern(expanded->packs)) return *dead;
-    auto matcher = detail::Matcher::build(expanded->packs, expanded->negation);
-    if (!matcher) return matcher.error();
-    impl->matcher = std::move(matcher).value();
-    impl->packs = packs;
-    impl->options = options;
-    for (std::size_t i = 0; i < impl->rules.size(); ++i) {
-      impl->rule_index.emplace(impl->rules[i].id, i);
-      impl->pack_ids.insert(impl->rules[i].pack);
-    }
-    Engine engine(std::move(impl));
+    auto impl = assemble<Impl>(packs, expanded->packs, expanded->negation, options, nullptr);
+    if (!impl) return impl.error();
+    Engine engine(std::move(impl).value());
     if (verify_examples)
       if (auto contradiction = flags_own_compliant_example(engine)) return *contradiction;
     return engine;
@@ -313,10 +323,25 @@ Result<Engine> Engine::build(const std::vector<PackSpec>& packs, EngineOptions o
   }
 }
 
+
+// The built-in packs were loaded, expanded and validated by the build (embedded_packs.hpp):
+// no YAML, no class expansion and no parse checks here.
 Result<Engine> Engine::from_embedded(EngineOptions options) {
-  auto packs = embedded_packs();
-  if (!packs) return packs.error();
-  return build(*packs, options, false);
+  try {
+    const detail::EmbeddedPacks& data = detail::embedded_pack_data();
+    const auto lexicon = std::find_if(data.written.begin(), data.written.end(), [](const PackSpec& p) { return p.lexicon; });
+    if (data.expanded.empty() || lexicon == data.written.end())
+      return Error{ErrorCode::kInternal, "no rule pack was compiled in"};
+    auto negation = detail::negation_of(*lexicon);
+    if (!negation) return negation.error();
+    auto impl = assemble<Impl>(data.written, data.expanded, std::move(negation).value(), options, &data.candidates);
+    if (!impl) return impl.error();
+    return Engine(std::move(impl).value());
+  } catch (const std::bad_alloc&) {
+    return Error{ErrorCode::kOutOfMemory, "out of memory while compiling the rules"};
+  } catch (const std::exception& e) {
+    return Error{ErrorCode::kInternal, e.what()};
+  }
 }
 
 Result<Engine> Engine::from_directory(const std::string& dir, EngineOptions options) {

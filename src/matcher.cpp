@@ -4,13 +4,18 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <atomic>
 #include <mutex>
 #include <optional>
 
 #include "clauses.hpp"
 #include "compressed_alphabet.hpp"
+#ifdef REPLYLINT_HYPERSCAN
+#include "hyperscan_set.hpp"
+#endif
 #include "negation.hpp"
 #include "normalizer.hpp"
+#include "pack_blob.hpp"
 #include "validators.hpp"
 
 namespace replylint::detail {
@@ -35,6 +40,14 @@ RE2::Options pattern_options() {
 RE2::Options confirm_options() {
   RE2::Options o = pattern_options();
   o.set_max_mem(kConfirmMaxMem);
+  return o;
+}
+
+// The Set over the compressed alphabet: a byte is a character.
+RE2::Options coded_options() {
+  RE2::Options o = pattern_options();
+  o.set_encoding(RE2::Options::EncodingLatin1);
+  o.set_max_mem(kSetMaxMem);
   return o;
 }
 
@@ -403,6 +416,37 @@ struct Matcher::Impl {
   CompressedAlphabet alphabet;
   std::unique_ptr<RE2::Set> coded_set, plain_set;
   std::vector<int> coded_patterns, plain_patterns;
+  std::vector<std::string> coded_texts;  // the rewritten patterns, parallel to coded_patterns
+#ifdef REPLYLINT_HYPERSCAN
+  // In place of coded_set (the built-in packs), until the engine has checked `switch_after`
+  // replies: Hyperscan is as fast on the first reply as on the millionth, RE2::Set is twice as
+  // slow as Hyperscan while its DFA is built (about 200,000 replies) and 1.4x faster after
+  // (bench/run.sh). So a long-lived engine compiles the Set then, once, and moves to it.
+  std::unique_ptr<const HyperscanSet> hyperscan;
+  std::size_t switch_after = 0;
+  mutable std::atomic<std::size_t> checked{0};  // replies, counted by each thread in steps of kCountStep
+  mutable std::once_flag late_once;
+  mutable std::unique_ptr<RE2::Set> late_set;  // written once, under late_once, before late_ready
+  mutable std::atomic<bool> late_ready{false};
+
+  static constexpr std::size_t kCountStep = 256;
+  // Whether the Set is ready, compiling it once enough replies have been checked.
+  bool moved_to_set(const RE2::Options& options) const {
+    if (late_ready.load(std::memory_order_acquire)) return true;
+    thread_local std::size_t t_count = 0;
+    if (++t_count % kCountStep != 0 || checked.fetch_add(kCountStep, std::memory_order_relaxed) + kCountStep < switch_after)
+      return false;
+    std::call_once(late_once, [&] {
+      auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+      for (const std::string& p : coded_texts)
+        if (set->Add(p, nullptr) < 0) return;  // cannot happen: the build added them all
+      if (!set->Compile()) return;              // out of memory: stay with Hyperscan
+      late_set = std::move(set);
+      late_ready.store(true, std::memory_order_release);
+    });
+    return late_ready.load(std::memory_order_acquire);
+  }
+#endif
 };
 
 namespace {
@@ -454,7 +498,8 @@ Matcher::Matcher() : impl_(std::make_unique<Impl>()) {}
 Matcher::~Matcher() = default;
 
 Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec>& packs,
-                                                      std::shared_ptr<const Negation> negation) {
+                                                      std::shared_ptr<const Negation> negation, bool validated,
+                                                      const CandidateSpec* prebuilt, std::size_t switch_after) {
   std::shared_ptr<Matcher> m(new Matcher());
   Impl& impl = *m->impl_;
   impl.negation = std::move(negation);
@@ -465,6 +510,7 @@ Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec
   RE2::Options parse_options = pattern_options();
   RE2::Set parser(parse_options, RE2::UNANCHORED);
   auto parse_error = [&](const std::string& pattern) {
+    if (validated) return std::optional<std::string>();
     std::string error;
     return parser.Add(pattern, &error) < 0 ? std::optional<std::string>(error) : std::nullopt;
   };
@@ -498,14 +544,14 @@ Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec
         for (const std::string* part : parts) {
           if (auto error = parse_error(*part)) return bad(p.pos, "bad pattern '" + *part + "': " + *error);
           std::unique_ptr<RE2> compiled;
-          if (may_be_too_large(*part)) {
+          if (!validated && may_be_too_large(*part)) {
             compiled = std::make_unique<RE2>(*part, pattern_options());
             if (!compiled->ok()) return bad(p.pos, "bad pattern '" + *part + "': " + compiled->error());
           }
           if (named_group_index(*part, "span") >= Rule::kMaxGroups)
             return bad(p.pos, "pattern '" + *part + "' has its 'span' group after more than " +
                                   std::to_string(Rule::kMaxGroups - 1) + " groups");
-          if (p.scope != Scope::kReply && (RE2::FullMatch("", RE2(*part, pattern_options()))))
+          if (!validated && p.scope != Scope::kReply && RE2::FullMatch("", RE2(*part, pattern_options())))
             return bad(p.pos, "pattern '" + *part + "' matches the empty string, so it would fire everywhere");
           pattern.parts.push_back(std::make_unique<OnDemandRE2>(*part, std::move(compiled)));
           if (in_set) {
@@ -531,7 +577,7 @@ Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec
       std::vector<std::pair<const ExceptionSpec*, std::string>> merged;  // first of a group, pattern
       for (const ExceptionSpec& e : spec.unless) {
         if (auto error = parse_error(e.pattern)) return bad(e.pos, "bad 'unless' pattern '" + e.pattern + "': " + *error);
-        if (may_be_too_large(e.pattern)) {
+        if (!validated && may_be_too_large(e.pattern)) {
           const RE2 compiled(e.pattern, pattern_options());
           if (!compiled.ok()) return bad(e.pos, "bad 'unless' pattern '" + e.pattern + "': " + compiled.error());
         }
@@ -557,19 +603,42 @@ Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec
   }
   if (impl.rules.empty()) return Error{ErrorCode::kInvalidArgument, "no rules to compile"};
 
-  const std::vector<std::string> examples = example_texts(packs);
-  impl.alphabet = CompressedAlphabet::build(patterns, examples);
-  RE2::Options coded_options = pattern_options();
-  coded_options.set_encoding(RE2::Options::EncodingLatin1);
-  coded_options.set_max_mem(kSetMaxMem);
+  // Each Set entry rewritten over the compressed alphabet, or not (the rewriter does not handle
+  // it): made here, or taken from the build.
+  std::vector<std::optional<std::string>> rewritten(patterns.size());
+  bool hyperscan = false;
+  if (prebuilt) {
+    auto alphabet = CompressedAlphabet::from_codes(prebuilt->alphabet);
+    if (!alphabet || prebuilt->coded_entries.size() != prebuilt->coded_patterns.size())
+      return Error{ErrorCode::kInternal, "the compiled-in candidate stage does not fit the packs"};
+    impl.alphabet = std::move(*alphabet);
+    for (std::size_t k = 0; k < prebuilt->coded_entries.size(); ++k) {
+      const auto entry = static_cast<std::size_t>(prebuilt->coded_entries[k]);
+      if (entry >= patterns.size()) return Error{ErrorCode::kInternal, "the compiled-in candidate stage does not fit the packs"};
+      rewritten[entry] = prebuilt->coded_patterns[k];
+    }
+#ifdef REPLYLINT_HYPERSCAN
+    if (!prebuilt->hyperscan.empty()) {
+      auto loaded = HyperscanSet::load(prebuilt->hyperscan);
+      if (!loaded) return loaded.error();
+      impl.hyperscan = std::move(loaded).value();
+      impl.switch_after = switch_after;
+      hyperscan = true;
+    }
+#endif
+  } else {
+    impl.alphabet = CompressedAlphabet::build(patterns, example_texts(packs));
+    for (std::size_t k = 0; k < patterns.size(); ++k) rewritten[k] = impl.alphabet.rewrite(patterns[k]);
+  }
   RE2::Options plain_options = pattern_options();
   plain_options.set_max_mem(kSetMaxMem);
-  auto coded = std::make_unique<RE2::Set>(coded_options, RE2::UNANCHORED);
+  auto coded = std::make_unique<RE2::Set>(coded_options(), RE2::UNANCHORED);
   auto plain = std::make_unique<RE2::Set>(plain_options, RE2::UNANCHORED);
   for (std::size_t k = 0; k < patterns.size(); ++k) {
-    const auto rewritten = impl.alphabet.rewrite(patterns[k]);
-    if (rewritten && coded->Add(*rewritten, nullptr) >= 0) {
+    // With Hyperscan, the build has already sorted the entries (those in prebuilt are coded).
+    if (rewritten[k] && (hyperscan || coded->Add(*rewritten[k], nullptr) >= 0)) {
       impl.coded_patterns.push_back(static_cast<int>(k));
+      impl.coded_texts.push_back(*rewritten[k]);
     } else {
       plain->Add(patterns[k], nullptr);  // parsed above
       impl.plain_patterns.push_back(static_cast<int>(k));
@@ -579,7 +648,7 @@ Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec
     return Error{ErrorCode::kOutOfMemory, "the rule patterns together exceed RE2's memory budget of " +
                                               std::to_string(kSetMaxMem >> 20) + " MB"};
   };
-  if (!impl.coded_patterns.empty()) {
+  if (!impl.coded_patterns.empty() && !hyperscan) {
     if (!coded->Compile()) return too_big();
     impl.coded_set = std::move(coded);
   }
@@ -596,7 +665,7 @@ Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec
   for (const auto& [set, map] : {std::pair{impl.coded_set.get(), &impl.coded_patterns},
                                  std::pair{impl.plain_set.get(), &impl.plain_patterns}}) {
     std::vector<int> found;
-    if (set && set->Match("", &found))
+    if (!validated && set && set->Match("", &found))
       for (int k : found)
         if (origins[static_cast<std::size_t>((*map)[static_cast<std::size_t>(k)])].pattern->scope == Scope::kReply)
           empty.push_back((*map)[static_cast<std::size_t>(k)]);  // scoped parts were checked whole above
@@ -614,11 +683,22 @@ bool Matcher::candidates(const Normalized& normalized, std::vector<int>& candida
   const Impl& impl = *impl_;
   candidates.clear();
   bool failed = false;
-  if (impl.coded_set) {
+  if (!impl.coded_patterns.empty()) {
     t_encoded.reserve(2 * normalized.size() + 1, 0);
-    const std::size_t length = impl.alphabet.encode(normalized, t_encoded.data());
-    match_set(*impl.coded_set, std::string_view(t_encoded.data(), length), impl.coded_patterns, t_set_hits, candidates,
-              failed);
+    const std::string_view encoded(t_encoded.data(), impl.alphabet.encode(normalized, t_encoded.data()));
+    const RE2::Set* coded = impl.coded_set.get();
+#ifdef REPLYLINT_HYPERSCAN
+    if (impl.hyperscan) {
+      if (impl.moved_to_set(coded_options())) {
+        coded = impl.late_set.get();
+      } else {
+        t_set_hits.clear();
+        failed = !impl.hyperscan->match(encoded, t_set_hits);
+        for (int k : t_set_hits) candidates.push_back(impl.coded_patterns[static_cast<std::size_t>(k)]);
+      }
+    }
+#endif
+    if (coded) match_set(*coded, encoded, impl.coded_patterns, t_set_hits, candidates, failed);
   }
   if (impl.plain_set && !failed)
     match_set(*impl.plain_set, normalized.text, impl.plain_patterns, t_set_hits, candidates, failed);
@@ -638,6 +718,18 @@ void Matcher::match(const Normalized& normalized, std::vector<int>& candidates, 
   if (!this->candidates(normalized, candidates)) return;
   Context context{normalized, buyer, t_clauses};
   confirm(context, candidates, hits);
+}
+
+CandidateSpec Matcher::candidate_spec() const {
+  return CandidateSpec{impl_->alphabet.codes(), impl_->coded_patterns, impl_->coded_texts, {}};
+}
+
+bool Matcher::uses_hyperscan() const {
+#ifdef REPLYLINT_HYPERSCAN
+  return impl_->hyperscan != nullptr && !impl_->late_ready.load(std::memory_order_acquire);
+#else
+  return false;
+#endif
 }
 
 std::size_t Matcher::pattern_count() const { return impl_->entries.size(); }

@@ -21,6 +21,7 @@ namespace replylint::detail {
 
 struct Normalized;
 class Negation;
+struct CandidateSpec;
 struct Context;
 
 // A confirmed rule: its index in compile order and the normalized byte range of its first
@@ -40,8 +41,23 @@ class Matcher {
  public:
   // Errors: kBadPattern (with file:line:column and rule id), kOutOfMemory.
   // `packs` hold expanded patterns (no word classes left); `negation` is the shared mechanism.
+  // `validated`: the packs were built by this same code before (the built-in packs, checked by
+  // the build), so the checks that refuse a bad pattern are skipped. `prebuilt`: the candidate
+  // stage the build made for these same packs (candidate_spec()), used instead of making it:
+  // its alphabet, its rewritten patterns and, when it has one, its Hyperscan database in place
+  // of the RE2::Set.
   static Result<std::shared_ptr<const Matcher>> build(const std::vector<PackSpec>& packs,
-                                                      std::shared_ptr<const Negation> negation);
+                                                      std::shared_ptr<const Negation> negation,
+                                                      bool validated = false, const CandidateSpec* prebuilt = nullptr,
+                                                      std::size_t switch_after = kSwitchAfter);
+  // With a Hyperscan database: after about this many replies (all threads together) the
+  // matcher compiles the RE2::Set and uses it instead, warm being faster (matcher.cpp).
+  static constexpr std::size_t kSwitchAfter = 250'000;
+
+  // This matcher's candidate stage, for the build to compile in (without a Hyperscan database).
+  CandidateSpec candidate_spec() const;
+  // Whether candidates come from a Hyperscan database rather than an RE2::Set (now).
+  bool uses_hyperscan() const;
 
   // Appends one Hit per firing rule to `hits`. `candidates` is per-thread working memory.
   // `buyer`, when not null, is the buyer's message the reply answers: rules with `buyer:`

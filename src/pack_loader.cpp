@@ -10,7 +10,6 @@
 #include <set>
 #include <sstream>
 
-#include "embedded_packs.hpp"
 #include "yaml_mark.hpp"
 #include "replylint/pack.hpp"
 
@@ -389,25 +388,6 @@ Result<std::vector<PackSpec>> load_pack_dir(const std::string& dir) {
     if (!pack) return pack.error();
     packs.push_back(std::move(pack).value());
   }
-  return packs;
-}
-
-namespace detail {
-Result<PackSpec> embedded_lexicon() {
-  for (const EmbeddedPack& e : embedded_pack_texts())
-    if (e.name == "lexicon.yaml") return load_pack(e.text, "<embedded>/lexicon.yaml");
-  return Error{ErrorCode::kInternal, "no lexicon was compiled in"};
-}
-}  // namespace detail
-
-Result<std::vector<PackSpec>> embedded_packs() {
-  std::vector<PackSpec> packs;
-  for (const detail::EmbeddedPack& e : detail::embedded_pack_texts()) {
-    auto pack = load_pack(e.text, "<embedded>/" + std::string(e.name));
-    if (!pack) return pack.error();
-    packs.push_back(std::move(pack).value());
-  }
-  if (packs.empty()) return Error{ErrorCode::kInternal, "no rule pack was compiled in"};
   return packs;
 }
 

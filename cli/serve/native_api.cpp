@@ -100,7 +100,12 @@ void check(State& state, const httplib::Request& req, httplib::Response& res) {
     send_error(req, res, 400, why);
     return;
   }
-  ordered_json replies = ordered_json::array();
+  // The records are those of `check --format jsonl`, by the same writer (json_record.hpp).
+  std::string body;
+  JsonWriter w(body, -1);
+  w.begin_object();
+  w.key("replies");
+  w.begin_array();
   long long points = 0;
   std::size_t flagged = 0, errors = 0;
   for (std::size_t i = 0; i < r.replies.size(); ++i) {
@@ -113,16 +118,16 @@ void check(State& state, const httplib::Request& req, httplib::Response& res) {
       points += result->points;
       for (const Violation& v : result->violations) state.metrics.violation(v.rule);
     }
-    replies.push_back(record(i + 1, hit ? shown_text(reply, r.show_matches) : std::string(), result));
+    record(w, i + 1, hit ? shown_text(reply, r.show_matches) : std::string(), result);
   }
+  w.end_array();
   state.metrics.replies_checked(r.replies.size());
-  ordered_json doc;
-  doc["replies"] = std::move(replies);
-  doc["checked"] = r.replies.size();
-  doc["flagged"] = flagged;
-  doc["errors"] = errors;
-  doc["points"] = points;
-  send_json(res, doc);
+  w.field("checked", r.replies.size());
+  w.field("flagged", flagged);
+  w.field("errors", errors);
+  w.field("points", points);
+  w.end_object();
+  res.set_content(body, "application/json; charset=utf-8");
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// The page's files (cli/serve/page/), compiled in by cmake/embed_packs.cmake so that the
+// The page's files (cli/serve/page/), compiled in by cmake/embed_files.cmake so that the
 // server needs no files and the page no network.
 #pragma once
 

@@ -1,0 +1,106 @@
+#include "hyperscan_set.hpp"
+
+#include <hs/hs.h>
+
+#include <atomic>
+#include <cstdlib>
+
+namespace replylint::detail {
+
+struct HyperscanSet::Database {
+  hs_database_t* db = nullptr;
+};
+
+namespace {
+
+// Each match reports a pattern once (the Set only needs to know which patterns match), and
+// a pattern Hyperscan cannot take exactly is taken as a prefilter, which matches a superset.
+constexpr unsigned kFlags = HS_FLAG_SINGLEMATCH | HS_FLAG_ALLOWEMPTY;
+
+std::atomic<std::uint64_t> g_serial{0};
+
+// The scratch memory of one thread, grown for every database it has been used with.
+struct ThreadScratch {
+  hs_scratch_t* scratch = nullptr;
+  std::uint64_t serial = 0;
+  ~ThreadScratch() { hs_free_scratch(scratch); }
+};
+thread_local ThreadScratch t_scratch;
+
+int on_match(unsigned int id, unsigned long long, unsigned long long, unsigned int, void* context) {
+  static_cast<std::vector<int>*>(context)->push_back(static_cast<int>(id));
+  return 0;
+}
+
+}  // namespace
+
+Result<std::string> HyperscanSet::compile(const std::vector<std::string>& patterns) {
+  std::vector<const char*> expressions;
+  std::vector<unsigned> flags(patterns.size(), kFlags), ids;
+  std::vector<bool> always(patterns.size(), false);  // stands in as the empty pattern
+  for (std::size_t k = 0; k < patterns.size(); ++k) {
+    expressions.push_back(patterns[k].c_str());
+    ids.push_back(static_cast<unsigned>(k));
+  }
+  for (;;) {
+    hs_database_t* db = nullptr;
+    hs_compile_error_t* error = nullptr;
+    if (hs_compile_multi(expressions.data(), flags.data(), ids.data(), static_cast<unsigned>(patterns.size()),
+                         HS_MODE_BLOCK, nullptr, &db, &error) == HS_SUCCESS) {
+      char* bytes = nullptr;
+      std::size_t length = 0;
+      const bool ok = hs_serialize_database(db, &bytes, &length) == HS_SUCCESS;
+      hs_free_database(db);
+      if (!ok) return Error{ErrorCode::kOutOfMemory, "Hyperscan could not serialize its database"};
+      std::string out(bytes, length);
+      std::free(bytes);
+      return out;
+    }
+    const int at = error->expression;
+    const std::string message = error->message;
+    hs_free_compile_error(error);
+    // Refused exactly: take it as a prefilter, once. Refused even so (an anchor inside an
+    // alternation, say): the empty pattern stands in for it, which reports every text, a
+    // superset like any prefilter's that the matcher confirms with RE2. Refused after that,
+    // or not about one pattern: give up.
+    if (at < 0 || always[static_cast<std::size_t>(at)])
+      return Error{ErrorCode::kBadPattern,
+                   "Hyperscan refused " + (at < 0 ? std::string("the patterns") : "pattern '" + patterns[static_cast<std::size_t>(at)] + "'") +
+                       ": " + message};
+    const auto k = static_cast<std::size_t>(at);
+    if (flags[k] & HS_FLAG_PREFILTER) {
+      expressions[k] = "";
+      flags[k] = kFlags;
+      always[k] = true;
+    } else {
+      flags[k] |= HS_FLAG_PREFILTER;
+    }
+  }
+}
+
+Result<std::unique_ptr<const HyperscanSet>> HyperscanSet::load(std::string_view serialized) {
+  std::unique_ptr<HyperscanSet> set(new HyperscanSet());
+  set->db_ = new Database();
+  if (hs_deserialize_database(serialized.data(), serialized.size(), &set->db_->db) != HS_SUCCESS)
+    return Error{ErrorCode::kInternal, "the compiled-in Hyperscan database does not load"};
+  set->serial_ = ++g_serial;
+  return std::unique_ptr<const HyperscanSet>(std::move(set));
+}
+
+bool HyperscanSet::match(std::string_view text, std::vector<int>& ids) const {
+  if (text.size() > 0xFFFFFFFFu) return false;  // hs_scan takes 32-bit lengths
+  if (t_scratch.serial != serial_) {
+    if (hs_alloc_scratch(db_->db, &t_scratch.scratch) != HS_SUCCESS) return false;
+    t_scratch.serial = serial_;
+  }
+  static const char kEmpty = 0;
+  return hs_scan(db_->db, text.empty() ? &kEmpty : text.data(), static_cast<unsigned>(text.size()), 0,
+                 t_scratch.scratch, on_match, &ids) == HS_SUCCESS;
+}
+
+HyperscanSet::~HyperscanSet() {
+  if (db_) hs_free_database(db_->db);
+  delete db_;
+}
+
+}  // namespace replylint::detail

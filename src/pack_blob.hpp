@@ -1,0 +1,35 @@
+// Rule packs as bytes: how the build hands packs it has already loaded and validated to the
+// library (src/packs_gen.cpp writes them, embedded_data.cpp reads them), so that starting an
+// engine on the built-in packs parses no YAML.
+//
+// The format is private to one build: the generator and the library are built from the same
+// sources, so it carries no version and no compatibility promise. Errors: none at write;
+// read_packs throws std::runtime_error on truncated or malformed bytes (only a build bug can
+// cause that: the bytes are compiled in).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "replylint/pack.hpp"
+
+namespace replylint::detail {
+
+std::string write_packs(const std::vector<PackSpec>& packs);
+std::vector<PackSpec> read_packs(std::string_view bytes);
+
+// The candidate stage of the built-in packs, made by the build from the matcher it built on
+// them (Matcher::candidate_spec), so that the library does not make it again.
+struct CandidateSpec {
+  std::vector<std::uint32_t> alphabet;      // CompressedAlphabet::codes()
+  std::vector<int> coded_entries;           // the Set entries read in the compressed alphabet
+  std::vector<std::string> coded_patterns;  // their patterns rewritten over it, in that order
+  std::string hyperscan;  // HyperscanSet::compile(coded_patterns); empty in builds without it
+};
+
+std::string write_candidates(const CandidateSpec& spec);
+CandidateSpec read_candidates(std::string_view bytes);
+
+}  // namespace replylint::detail

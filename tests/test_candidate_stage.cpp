@@ -1,0 +1,174 @@
+// The built-in packs' candidate stage, made by the build (Hyperscan when the build has it),
+// against the RE2::Set that `--rules DIR` uses: on a corpus generated here from the packs'
+// own examples, cut, joined and disguised, it must report every pattern the Set reports, and
+// the engines must give identical reports.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "embedded_packs.hpp"
+#include "expand.hpp"
+#include "matcher.hpp"
+#include "normalizer.hpp"
+#include "replylint/engine.hpp"
+
+using namespace replylint;
+
+namespace {
+
+// Replies like the ones agents write, and their disguises: every example of every built-in
+// pack, then, from a fixed seed, pieces of two joined, separators, full-width and Traditional
+// forms, emoji, digits, invalid bytes and punctuation dropped in at random places.
+std::vector<std::pair<std::string, std::string>> corpus(std::size_t size) {
+  std::vector<std::pair<std::string, std::string>> seeds;  // buyer, reply
+  for (const PackSpec& pack : detail::embedded_pack_data().written)
+    for (const RuleSpec& rule : pack.rules)
+      for (const auto* list : {&rule.bad_examples, &rule.good_examples})
+        for (const ExampleSpec& e : *list) {
+          std::string text = e.text;
+          for (const char* marker : {"[[", "]]"})
+            for (std::size_t at; (at = text.find(marker)) != std::string::npos;) text.erase(at, 2);
+          seeds.emplace_back(e.buyer, text);
+        }
+  static const std::vector<std::string> noise = {"，", "。", " ", ".", "-", "丶", "😊", "\u200b", "？", "！", "\n",
+                                                 "Ｖ", "Ｘ", "微", "信", "發", "票", "1", "3", "8", "０", "5",
+                                                 "号", "不", "没", "加", "qq", "@", "\xff", "\xe5\xbe", "~", "…"};
+  std::vector<std::pair<std::string, std::string>> out = seeds;
+  std::mt19937 random(20261130);
+  const auto pick = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
+  // Cuts on code-point boundaries mostly, and sometimes not (invalid UTF-8 is input too).
+  const auto cut = [&](const std::string& s) {
+    std::size_t a = pick(s.size() + 1), b = pick(s.size() + 1);
+    if (a > b) std::swap(a, b);
+    if (pick(4) != 0) {
+      while (a > 0 && (static_cast<unsigned char>(s[a]) & 0xC0) == 0x80) --a;
+      while (b < s.size() && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) ++b;
+    }
+    return s.substr(a, b - a);
+  };
+  while (out.size() < size) {
+    const auto& x = seeds[pick(seeds.size())];
+    const auto& y = seeds[pick(seeds.size())];
+    std::string reply;
+    switch (pick(4)) {
+      case 0: reply = x.second + noise[pick(noise.size())] + y.second; break;
+      case 1: reply = cut(x.second) + cut(y.second); break;
+      case 2: reply = x.second; break;
+      default: reply = cut(x.second) + noise[pick(noise.size())] + cut(x.second); break;
+    }
+    for (std::size_t k = pick(4); k > 0; --k) {
+      std::size_t at = pick(reply.size() + 1);
+      while (at < reply.size() && (static_cast<unsigned char>(reply[at]) & 0xC0) == 0x80) ++at;
+      reply.insert(at, noise[pick(noise.size())]);
+    }
+    out.emplace_back(pick(3) == 0 ? x.first : std::string(), reply);
+  }
+  return out;
+}
+
+std::string describe(const Result<Report>& r) {
+  if (!r) return "error: " + r.error().message;
+  std::string s = std::to_string(r->points) + (r->invalid_utf8 ? " invalid" : "");
+  for (const Violation& v : r->violations)
+    s += " | " + v.rule + " " + std::to_string(v.start) + "-" + std::to_string(v.end) + " " +
+         std::to_string(v.char_start) + "-" + std::to_string(v.char_end) + " " + std::to_string(v.utf16_start) +
+         "-" + std::to_string(v.utf16_end) + " " + std::to_string(v.points) + (v.counted ? "+" : "-") + " " +
+         v.platform_rule + " " + v.text;
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("the built-in candidate stage reports every pattern the RE2::Set reports") {
+  const detail::EmbeddedPacks& data = detail::embedded_pack_data();
+  auto expanded = detail::expand(data.written);
+  REQUIRE(expanded);
+  auto built_in = detail::Matcher::build(data.expanded, expanded->negation, true, &data.candidates);
+  auto re2_set = detail::Matcher::build(expanded->packs, expanded->negation);
+  REQUIRE(built_in);
+  REQUIRE(re2_set);
+#ifdef REPLYLINT_HYPERSCAN
+  CHECK((*built_in)->uses_hyperscan());
+#else
+  CHECK(!(*built_in)->uses_hyperscan());
+#endif
+  CHECK(!(*re2_set)->uses_hyperscan());
+  REQUIRE((*built_in)->pattern_count() == (*re2_set)->pattern_count());
+  detail::Normalized n;
+  detail::NormalizerScratch scratch;
+  std::vector<int> a, b;
+  std::size_t flagged = 0;
+  for (const auto& [buyer, reply] : corpus(20000)) {
+    detail::normalize(reply, n, scratch);
+    (*built_in)->candidates(n, a);
+    (*re2_set)->candidates(n, b);
+    flagged += !b.empty();
+    INFO(reply);
+    CHECK(std::includes(a.begin(), a.end(), b.begin(), b.end()));
+  }
+  CHECK(flagged > 1000);  // the corpus does reach the rules
+}
+
+TEST_CASE("from_embedded and compile(embedded_packs()) give identical reports") {
+  auto fast = Engine::from_embedded();
+  auto packs = embedded_packs();
+  REQUIRE(fast);
+  REQUIRE(packs);
+  auto checked = Engine::compile(*packs);
+  REQUIRE(checked);
+  std::size_t violations = 0;
+  for (const auto& [buyer, reply] : corpus(20000)) {
+    const auto x = fast->check_with_buyer(buyer, reply), y = checked->check_with_buyer(buyer, reply);
+    INFO(reply);
+    REQUIRE(describe(x) == describe(y));
+    if (x) violations += x->violations.size();
+  }
+  CHECK(violations > 1000);
+  // The packs as written come back as written, examples and classes included.
+  CHECK(fast->packs().size() == packs->size());
+  CHECK(fast->rules().size() == checked->rules().size());
+  for (std::size_t i = 0; i < fast->rules().size(); ++i) {
+    CHECK(fast->rules()[i].id == checked->rules()[i].id);
+    CHECK(fast->rules()[i].patterns == checked->rules()[i].patterns);
+    CHECK(fast->rules()[i].expanded == checked->rules()[i].expanded);
+  }
+}
+
+TEST_CASE("a long-lived engine moves from the built-in stage to the RE2::Set with the same answers") {
+  const detail::EmbeddedPacks& data = detail::embedded_pack_data();
+  auto expanded = detail::expand(data.written);
+  REQUIRE(expanded);
+  // Moves after about 2,000 replies here, instead of detail::Matcher::kSwitchAfter.
+  auto moving = detail::Matcher::build(data.expanded, expanded->negation, true, &data.candidates, 2000);
+  auto re2_set = detail::Matcher::build(expanded->packs, expanded->negation);
+  REQUIRE(moving);
+  REQUIRE(re2_set);
+  detail::Normalized n;
+  detail::NormalizerScratch scratch;
+  std::vector<int> a, b;
+  std::vector<detail::Hit> x, y;
+  std::size_t before = 0, after = 0;
+  for (const auto& [buyer, reply] : corpus(6000)) {
+    detail::normalize(reply, n, scratch);
+    ((*moving)->uses_hyperscan() ? before : after) += 1;
+    (*moving)->candidates(n, a);
+    (*re2_set)->candidates(n, b);
+    INFO(reply);
+    CHECK(std::includes(a.begin(), a.end(), b.begin(), b.end()));
+    x.clear();
+    y.clear();
+    (*moving)->match(n, a, x);
+    (*re2_set)->match(n, b, y);
+    REQUIRE(x.size() == y.size());
+    for (std::size_t i = 0; i < x.size(); ++i) CHECK((x[i].rule == y[i].rule && x[i].begin == y[i].begin && x[i].end == y[i].end));
+  }
+#ifdef REPLYLINT_HYPERSCAN
+  CHECK(before > 500);  // each reply is two checks here: candidates() and match()
+  CHECK(after > 1000);  // it did move
+#else
+  CHECK(before == 0);
+#endif
+}
