@@ -119,7 +119,8 @@ int run_rules_profile(const Options& o) {
   for (const PackSpec& pack : packs)
     for (const RuleSpec& r : pack.rules) {
       RuleName n{r.id, pack.file, {}};
-      for (const PatternSpec& p : r.patterns) n.lines.push_back(p.pos.line);
+      // One line per entry of the Set: each part of an `all:` pattern is an entry of its own.
+      for (const PatternSpec& p : r.patterns) n.lines.insert(n.lines.end(), 1 + p.with.size(), p.pos.line);
       names.push_back(std::move(n));
     }
   const std::size_t patterns = matcher->pattern_count();
