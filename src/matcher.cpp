@@ -4,7 +4,6 @@
 #include <re2/set.h>
 
 #include <algorithm>
-#include <atomic>
 #include <mutex>
 #include <optional>
 
@@ -21,8 +20,12 @@
 namespace replylint::detail {
 namespace {
 
-// The Set holds every pattern at once; RE2's default 8 MB budget makes its DFA thrash and run
-// ~10x slower (../shared/DESIGN.md), so it gets a deliberate budget.
+// Each candidate Set's DFA budget (a cap on states built as they are met, not an allocation).
+// RE2's default 8 MB makes a Set's DFA thrash and run ~10x slower. One Set of every shipped
+// pattern thrashed even at 64 MB: the states of a DFA for many unanchored patterns with gaps
+// multiply, and its cache was reset all through the corpus (400 µs a reply, warm). One Set
+// per pack keeps each DFA within its budget: 15.5 µs a reply warm on 20,000 generated
+// replies; at 16 MB the largest pack's Set still thrashed (90-110 µs).
 constexpr int64_t kSetMaxMem = 64 << 20;
 
 // Confirming patterns: word classes expand into large alternations, and with RE2's default
@@ -409,43 +412,26 @@ struct Matcher::Impl {
     std::size_t rule, pattern, part;
   };
   std::vector<Entry> entries;  // Set entry (compile order) -> where it belongs
+  std::vector<std::size_t> entry_pack;  // Set entry -> index of its pack, which picks its Set
   std::shared_ptr<const Negation> negation;
-  // Candidate selection: the patterns rewritten over the compressed alphabet in one Set that
-  // reads encoded text, and any the rewriter could not handle in a Set that reads the
-  // normalized text itself. Each maps its Set indexes back to pattern indexes.
+  // Candidate selection: the patterns rewritten over the compressed alphabet in Sets that
+  // read encoded text, one per pack (kSetMaxMem says why), and any the rewriter could not
+  // handle in a Set that reads the normalized text itself. Each Set has the map of its
+  // indexes back to pattern indexes.
   CompressedAlphabet alphabet;
-  std::unique_ptr<RE2::Set> coded_set, plain_set;
+  struct CodedSet {
+    std::unique_ptr<RE2::Set> set;
+    std::vector<int> patterns;
+  };
+  std::vector<CodedSet> coded_sets;
+  std::unique_ptr<RE2::Set> plain_set;
   std::vector<int> coded_patterns, plain_patterns;
   std::vector<std::string> coded_texts;  // the rewritten patterns, parallel to coded_patterns
 #ifdef REPLYLINT_HYPERSCAN
-  // In place of coded_set (the built-in packs), until the engine has checked `switch_after`
-  // replies: Hyperscan is as fast on the first reply as on the millionth, RE2::Set is twice as
-  // slow as Hyperscan while its DFA is built (about 200,000 replies) and 1.4x faster after
-  // (bench/run.sh). So a long-lived engine compiles the Set then, once, and moves to it.
+  // In place of coded_sets, for the built-in packs: Hyperscan is as fast on the first reply as
+  // on the millionth, and faster than the Sets warm too with the packs of the rule language
+  // (17 against 21 µs a reply for the whole check; bench/run.sh).
   std::unique_ptr<const HyperscanSet> hyperscan;
-  std::size_t switch_after = 0;
-  mutable std::atomic<std::size_t> checked{0};  // replies, counted by each thread in steps of kCountStep
-  mutable std::once_flag late_once;
-  mutable std::unique_ptr<RE2::Set> late_set;  // written once, under late_once, before late_ready
-  mutable std::atomic<bool> late_ready{false};
-
-  static constexpr std::size_t kCountStep = 256;
-  // Whether the Set is ready, compiling it once enough replies have been checked.
-  bool moved_to_set(const RE2::Options& options) const {
-    if (late_ready.load(std::memory_order_acquire)) return true;
-    thread_local std::size_t t_count = 0;
-    if (++t_count % kCountStep != 0 || checked.fetch_add(kCountStep, std::memory_order_relaxed) + kCountStep < switch_after)
-      return false;
-    std::call_once(late_once, [&] {
-      auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-      for (const std::string& p : coded_texts)
-        if (set->Add(p, nullptr) < 0) return;  // cannot happen: the build added them all
-      if (!set->Compile()) return;              // out of memory: stay with Hyperscan
-      late_set = std::move(set);
-      late_ready.store(true, std::memory_order_release);
-    });
-    return late_ready.load(std::memory_order_acquire);
-  }
 #endif
 };
 
@@ -499,7 +485,7 @@ Matcher::~Matcher() = default;
 
 Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec>& packs,
                                                       std::shared_ptr<const Negation> negation, bool validated,
-                                                      const CandidateSpec* prebuilt, std::size_t switch_after) {
+                                                      const CandidateSpec* prebuilt) {
   std::shared_ptr<Matcher> m(new Matcher());
   Impl& impl = *m->impl_;
   impl.negation = std::move(negation);
@@ -524,6 +510,7 @@ Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec
   std::vector<Origin> origins;  // per Set entry
   std::vector<std::string> patterns;
   for (const PackSpec& pack : packs) {
+    const std::size_t pack_index = static_cast<std::size_t>(&pack - packs.data());
     for (const RuleSpec& spec : pack.rules) {
       auto bad = [&](const SourcePos& p, const std::string& what) {
         return Error{ErrorCode::kBadPattern, what, pack.file, p.line, p.column, spec.id};
@@ -557,6 +544,7 @@ Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec
           if (in_set) {
             pattern.entries.push_back(static_cast<int>(impl.entries.size()));
             impl.entries.push_back({impl.rules.size(), rule.patterns.size(), pattern.parts.size() - 1});
+            impl.entry_pack.push_back(pack_index);
             patterns.push_back(p.scope == Scope::kReply ? *part : without_anchors(*part));
             origins.push_back({&pack, &spec, &p, part});
           } else {
@@ -622,7 +610,6 @@ Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec
       auto loaded = HyperscanSet::load(prebuilt->hyperscan);
       if (!loaded) return loaded.error();
       impl.hyperscan = std::move(loaded).value();
-      impl.switch_after = switch_after;
       hyperscan = true;
     }
 #endif
@@ -632,13 +619,16 @@ Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec
   }
   RE2::Options plain_options = pattern_options();
   plain_options.set_max_mem(kSetMaxMem);
-  auto coded = std::make_unique<RE2::Set>(coded_options(), RE2::UNANCHORED);
+  std::vector<Impl::CodedSet> coded(packs.size());
+  for (auto& c : coded) c.set = std::make_unique<RE2::Set>(coded_options(), RE2::UNANCHORED);
   auto plain = std::make_unique<RE2::Set>(plain_options, RE2::UNANCHORED);
   for (std::size_t k = 0; k < patterns.size(); ++k) {
     // With Hyperscan, the build has already sorted the entries (those in prebuilt are coded).
-    if (rewritten[k] && (hyperscan || coded->Add(*rewritten[k], nullptr) >= 0)) {
+    Impl::CodedSet& c = coded[impl.entry_pack[k]];
+    if (rewritten[k] && (hyperscan || c.set->Add(*rewritten[k], nullptr) >= 0)) {
       impl.coded_patterns.push_back(static_cast<int>(k));
       impl.coded_texts.push_back(*rewritten[k]);
+      if (!hyperscan) c.patterns.push_back(static_cast<int>(k));
     } else {
       plain->Add(patterns[k], nullptr);  // parsed above
       impl.plain_patterns.push_back(static_cast<int>(k));
@@ -648,9 +638,10 @@ Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec
     return Error{ErrorCode::kOutOfMemory, "the rule patterns together exceed RE2's memory budget of " +
                                               std::to_string(kSetMaxMem >> 20) + " MB"};
   };
-  if (!impl.coded_patterns.empty() && !hyperscan) {
-    if (!coded->Compile()) return too_big();
-    impl.coded_set = std::move(coded);
+  for (Impl::CodedSet& c : coded) {
+    if (c.patterns.empty()) continue;
+    if (!c.set->Compile()) return too_big();
+    impl.coded_sets.push_back(std::move(c));
   }
   if (!impl.plain_patterns.empty()) {
     if (!plain->Compile()) return too_big();
@@ -662,8 +653,9 @@ Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec
   // repetition counts matter there). This also builds the Sets' start states, the first states
   // of their automata, now rather than during the first reply.
   std::vector<int> empty;
-  for (const auto& [set, map] : {std::pair{impl.coded_set.get(), &impl.coded_patterns},
-                                 std::pair{impl.plain_set.get(), &impl.plain_patterns}}) {
+  std::vector<std::pair<const RE2::Set*, const std::vector<int>*>> sets{{impl.plain_set.get(), &impl.plain_patterns}};
+  for (const Impl::CodedSet& c : impl.coded_sets) sets.push_back({c.set.get(), &c.patterns});
+  for (const auto& [set, map] : sets) {
     std::vector<int> found;
     if (!validated && set && set->Match("", &found))
       for (int k : found)
@@ -686,19 +678,15 @@ bool Matcher::candidates(const Normalized& normalized, std::vector<int>& candida
   if (!impl.coded_patterns.empty()) {
     t_encoded.reserve(2 * normalized.size() + 1, 0);
     const std::string_view encoded(t_encoded.data(), impl.alphabet.encode(normalized, t_encoded.data()));
-    const RE2::Set* coded = impl.coded_set.get();
 #ifdef REPLYLINT_HYPERSCAN
     if (impl.hyperscan) {
-      if (impl.moved_to_set(coded_options())) {
-        coded = impl.late_set.get();
-      } else {
-        t_set_hits.clear();
-        failed = !impl.hyperscan->match(encoded, t_set_hits);
-        for (int k : t_set_hits) candidates.push_back(impl.coded_patterns[static_cast<std::size_t>(k)]);
-      }
+      t_set_hits.clear();
+      failed = !impl.hyperscan->match(encoded, t_set_hits);
+      for (int k : t_set_hits) candidates.push_back(impl.coded_patterns[static_cast<std::size_t>(k)]);
     }
 #endif
-    if (coded) match_set(*coded, encoded, impl.coded_patterns, t_set_hits, candidates, failed);
+    for (const Impl::CodedSet& c : impl.coded_sets)
+      if (!failed) match_set(*c.set, encoded, c.patterns, t_set_hits, candidates, failed);
   }
   if (impl.plain_set && !failed)
     match_set(*impl.plain_set, normalized.text, impl.plain_patterns, t_set_hits, candidates, failed);
@@ -726,7 +714,7 @@ CandidateSpec Matcher::candidate_spec() const {
 
 bool Matcher::uses_hyperscan() const {
 #ifdef REPLYLINT_HYPERSCAN
-  return impl_->hyperscan != nullptr && !impl_->late_ready.load(std::memory_order_acquire);
+  return impl_->hyperscan != nullptr;
 #else
   return false;
 #endif

@@ -1,4 +1,4 @@
-// The only RE2 user: every rule's patterns in one RE2::Set to pick candidate rules, then each
+// The only RE2 user: every rule's patterns in RE2::Sets (one per pack) to pick candidate rules, then each
 // candidate confirmed with its own RE2 and its `unless` exceptions on normalized text.
 //
 // The Set reads the reply re-encoded in a compressed alphabet (compressed_alphabet.hpp): one
@@ -45,14 +45,10 @@ class Matcher {
   // the build), so the checks that refuse a bad pattern are skipped. `prebuilt`: the candidate
   // stage the build made for these same packs (candidate_spec()), used instead of making it:
   // its alphabet, its rewritten patterns and, when it has one, its Hyperscan database in place
-  // of the RE2::Set.
+  // of the RE2::Sets, for the matcher's whole life.
   static Result<std::shared_ptr<const Matcher>> build(const std::vector<PackSpec>& packs,
                                                       std::shared_ptr<const Negation> negation,
-                                                      bool validated = false, const CandidateSpec* prebuilt = nullptr,
-                                                      std::size_t switch_after = kSwitchAfter);
-  // With a Hyperscan database: after about this many replies (all threads together) the
-  // matcher compiles the RE2::Set and uses it instead, warm being faster (matcher.cpp).
-  static constexpr std::size_t kSwitchAfter = 250'000;
+                                                      bool validated = false, const CandidateSpec* prebuilt = nullptr);
 
   // This matcher's candidate stage, for the build to compile in (without a Hyperscan database).
   CandidateSpec candidate_spec() const;

@@ -136,39 +136,3 @@ TEST_CASE("from_embedded and compile(embedded_packs()) give identical reports") 
     CHECK(fast->rules()[i].expanded == checked->rules()[i].expanded);
   }
 }
-
-TEST_CASE("a long-lived engine moves from the built-in stage to the RE2::Set with the same answers") {
-  const detail::EmbeddedPacks& data = detail::embedded_pack_data();
-  auto expanded = detail::expand(data.written);
-  REQUIRE(expanded);
-  // Moves after about 2,000 replies here, instead of detail::Matcher::kSwitchAfter.
-  auto moving = detail::Matcher::build(data.expanded, expanded->negation, true, &data.candidates, 2000);
-  auto re2_set = detail::Matcher::build(expanded->packs, expanded->negation);
-  REQUIRE(moving);
-  REQUIRE(re2_set);
-  detail::Normalized n;
-  detail::NormalizerScratch scratch;
-  std::vector<int> a, b;
-  std::vector<detail::Hit> x, y;
-  std::size_t before = 0, after = 0;
-  for (const auto& [buyer, reply] : corpus(6000)) {
-    detail::normalize(reply, n, scratch);
-    ((*moving)->uses_hyperscan() ? before : after) += 1;
-    (*moving)->candidates(n, a);
-    (*re2_set)->candidates(n, b);
-    INFO(reply);
-    CHECK(std::includes(a.begin(), a.end(), b.begin(), b.end()));
-    x.clear();
-    y.clear();
-    (*moving)->match(n, a, x);
-    (*re2_set)->match(n, b, y);
-    REQUIRE(x.size() == y.size());
-    for (std::size_t i = 0; i < x.size(); ++i) CHECK((x[i].rule == y[i].rule && x[i].begin == y[i].begin && x[i].end == y[i].end));
-  }
-#ifdef REPLYLINT_HYPERSCAN
-  CHECK(before > 500);  // each reply is two checks here: candidates() and match()
-  CHECK(after > 1000);  // it did move
-#else
-  CHECK(before == 0);
-#endif
-}
