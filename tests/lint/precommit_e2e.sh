@@ -64,6 +64,13 @@ cat >library/groups.yaml <<'YAML'
 YAML
 # The workbench's phrase export, in GBK as Chinese Windows writes it.
 printf '%s\n' '快捷编码,短语内容,分组' '/zp,亲，本店商品均为正品,售前' '/wx,亲，加我微信哦,售后' | iconv -f UTF-8 -t GBK >library/qn.csv
+# The workbench's phrases as an Excel workbook (a binary file the hook must still hand over).
+workbook() {  # workbook FILE REPLY: one sheet 售前 with a header row and one phrase (Debian python3-openpyxl)
+  /usr/bin/python3 -c 'import sys, openpyxl
+wb = openpyxl.Workbook(); ws = wb.active; ws.title = "售前"
+ws.append(["快捷编码", "短语内容"]); ws.append(["/wx", sys.argv[2]]); wb.save(sys.argv[1])' "$1" "$2"
+}
+workbook library/phrases.xlsx '亲，加我微信哦'
 pre-commit install >"$tmp/install.log" 2>&1
 check "pre-commit install" $?
 
@@ -78,6 +85,7 @@ grep -q '^library/groups.yaml:2:14: error: 提供微信' "$tmp/run1.log"; check 
 grep -q '^library/qn.csv: note: read as GB18030' "$tmp/run1.log" &&
   grep -q '^library/qn.csv:3:9: error: 提供微信, 6 points \[demo.wechat\]' "$tmp/run1.log"; check "GBK qn.csv:3:9 reported" $?
 grep -q ' \[\[\*\*\*\*\*\*\*\*\*@qq.com\]\]' "$tmp/run1.log" && ! grep -q 'zhang.san@qq' "$tmp/run1.log"; check "the e-mail is masked" $?
+grep -q '^library/phrases.xlsx:售前!B2: error: 提供微信, 6 points \[demo.wechat\]' "$tmp/run1.log"; check "phrases.xlsx:售前!B2 reported" $?
 git rev-parse -q --verify HEAD >/dev/null; [ $? != 0 ]; check "nothing was committed" $?
 
 # 2. Fix one, suppress one inline, accept one in the ignore file by the hash replylint printed.
@@ -85,6 +93,7 @@ hash=$(sed -n 's/^  hash: \([0-9a-f]\{16\}\) .*/\1/p' "$tmp/run1.log" | head -1)
 [ -n "$hash" ]; check "a hash is printed for the CSV reply" $?
 printf '%s\n' '# 快捷短语' '亲，在的，请问有什么可以帮您？' '亲，有问题请在旺旺留言哦' > library/quick.txt
 printf '%s\n' '快捷编码,短语内容,分组' '/zp,亲，本店商品均为正品,售前' '/wx,亲，请在旺旺留言哦,售后' | iconv -f UTF-8 -t GBK >library/qn.csv
+workbook library/phrases.xlsx '亲，请在旺旺留言哦'
 cat >library/groups.yaml <<'YAML'
 - title: 公众号
   # replylint-disable-next-line demo.wechat -- 品牌公众号名称，不是个人微信号（法务 2024-05 确认）
