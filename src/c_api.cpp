@@ -79,7 +79,7 @@ struct CompiledEngine {
     rules.reserve(engine.rules().size());
     for (const replylint::RuleInfo& r : engine.rules())
       rules.push_back({r.id.c_str(), r.pack.c_str(), r.title.c_str(), r.message.c_str(), r.suggestion.c_str(),
-                       r.source.c_str(), r.points});
+                       r.source.c_str(), r.points, r.platform_rule.c_str()});
   }
   replylint::Engine engine;
   std::vector<replylint_rule> rules;  // views of engine.rules(), which never change

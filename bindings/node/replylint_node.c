@@ -11,7 +11,7 @@
  *   version() -> "0.1.0"
  *   engineFromEmbedded(), engineFromDirectory(dir), engineFromYaml([{file, yaml}]) -> engine
  *   engineClose(engine)           frees it now rather than when garbage-collected
- *   rules(engine) -> [{id, pack, title, message, suggestion, source, points}]
+ *   rules(engine) -> [{id, pack, title, message, suggestion, source, points, platform_rule}]
  *   optionsNew({only, skip, points: {rule: n}, maxReplyBytes}) -> options
  *   check(engine, text | Buffer, options?, buyer?) -> {points, invalidUtf8, violations: [...]}
  *                                 buyer: the buyer's message (string | Buffer), or undefined
@@ -259,6 +259,7 @@ static napi_value js_rules(napi_env env, napi_callback_info info) {
     TRY(set_cstring(env, obj, "suggestion", r->suggestion));
     TRY(set_cstring(env, obj, "source", r->source));
     TRY(set_int(env, obj, "points", r->points));
+    TRY(set_cstring(env, obj, "platform_rule", r->platform_rule));
     TRY(napi_set_element(env, array, (uint32_t)i, obj));
   }
   return array;

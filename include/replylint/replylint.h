@@ -125,6 +125,9 @@ typedef struct replylint_rule {
   const char* suggestion;
   const char* source; /* the platform rule it encodes */
   int points;
+  /* Last, so that the struct only grows (older clients read the fields above): the platform rule this rule counts
+   * under ("invoice.invoice"; rules sharing one count once per reply, at the highest). */
+  const char* platform_rule;
 } replylint_rule;
 
 REPLYLINT_API size_t replylint_engine_rule_count(const replylint_engine* engine); /* 0 for a bad handle */

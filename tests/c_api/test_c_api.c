@@ -75,6 +75,7 @@ static void test_rules(void) {
     CHECK_STR(first->pack, "promise");
     CHECK(first->points == 4);
     CHECK(strlen(first->message) > 0 && strlen(first->suggestion) > 0 && strlen(first->source) > 0);
+    CHECK_STR(first->platform_rule, "promise.guarantee"); /* no platform_rule: the rule is its own */
   }
   CHECK(replylint_engine_rule(e, 3) == NULL);
   CHECK(replylint_engine_rule(e, (size_t)-1) == NULL);

@@ -97,7 +97,7 @@ test('per-call options', () => {
 
 test('engines from YAML text; compile errors name file, line, column and rule', () => {
   const mem = replylint.Engine.fromYaml(MEM_PACK, 'mem.yaml');
-  assert.deepEqual(mem.rules().map((r) => r.id), ['mem.qq']);
+  assert.deepEqual(mem.rules().map((r) => [r.id, r.platform_rule]), [['mem.qq', 'mem.qq']]);
   assert.equal(mem.check('加扣扣 88886666 吧').violations[0].text, '88886666');
   const both = replylint.Engine.fromYaml([{file: 'mem.yaml', yaml: MEM_PACK},
                                           {file: 'shop.yaml', yaml: fs.readFileSync(path.join(PACKS, 'shop.yaml'), 'utf8')}]);

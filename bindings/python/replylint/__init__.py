@@ -55,7 +55,8 @@ class _PackText(ctypes.Structure):
 class _Rule(ctypes.Structure):
     _fields_ = [("id", ctypes.c_char_p), ("pack", ctypes.c_char_p), ("title", ctypes.c_char_p),
                 ("message", ctypes.c_char_p), ("suggestion", ctypes.c_char_p),
-                ("source", ctypes.c_char_p), ("points", ctypes.c_int)]
+                ("source", ctypes.c_char_p), ("points", ctypes.c_int),
+                ("platform_rule", ctypes.c_char_p)]
 
 
 class _Violation(ctypes.Structure):
@@ -215,6 +216,7 @@ class Rule:
     suggestion: str
     source: str
     points: int
+    platform_rule: str  # rules sharing one count once per reply
 
 
 class CheckOptions:
@@ -317,7 +319,7 @@ class Engine:
         for i in range(_lib.replylint_engine_rule_count(self._handle)):
             r = _lib.replylint_engine_rule(self._handle, i).contents
             rules.append(Rule(_s(r.id), _s(r.pack), _s(r.title), _s(r.message), _s(r.suggestion),
-                              _s(r.source), r.points))
+                              _s(r.source), r.points, _s(r.platform_rule)))
         return rules
 
     def close(self) -> None:

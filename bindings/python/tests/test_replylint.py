@@ -126,7 +126,7 @@ class BindingTest(unittest.TestCase):
 
     def test_from_yaml_and_rules(self):
         engine = replylint.Engine.from_yaml(MEM_PACK, "mem.yaml")
-        self.assertEqual([r.id for r in engine.rules()], ["mem.qq"])
+        self.assertEqual([(r.id, r.platform_rule) for r in engine.rules()], [("mem.qq", "mem.qq")])
         (v,) = engine.check("加扣扣 88886666 吧").violations
         self.assertEqual(v.text, "88886666")
         both = replylint.Engine.from_yaml([("mem.yaml", MEM_PACK),
