@@ -14,6 +14,7 @@
 #include "expand.hpp"
 #include "matcher.hpp"
 #include "negation.hpp"
+#include "pack_blob.hpp"
 #include "normalizer.hpp"
 #include "word_classes.hpp"
 #include "utf8.hpp"
@@ -22,8 +23,15 @@ namespace replylint {
 
 struct Engine::Impl {
   std::vector<PackSpec> packs;
-  std::vector<RuleInfo> rules;  // in compile order, the order the matcher numbers them
-  std::shared_ptr<const detail::Matcher> matcher;
+  std::vector<RuleInfo> rules;  // in compile order
+  // The matchers, each numbering its rules from `first` on in `rules`: one for all the packs,
+  // or, when the built-in packs come first unchanged, theirs as the build compiled it and one
+  // for the packs after them.
+  struct Part {
+    std::shared_ptr<const detail::Matcher> matcher;
+    std::size_t first;
+  };
+  std::vector<Part> matchers;
   EngineOptions options;
   std::unordered_map<std::string_view, std::size_t> rule_index;  // id -> index in rules
   std::unordered_set<std::string_view> pack_ids;
@@ -131,8 +139,9 @@ std::optional<Error> dead_pattern(const std::vector<PackSpec>& packs) {
 // A rule that flags one of its own compliant examples contradicts itself; such a pack is refused
 // at load rather than left to `rules test`. (Good examples flagged by another pack's rule are a
 // clash between packs, which only `rules test` over all of them can see.)
-std::optional<Error> flags_own_compliant_example(const Engine& engine) {
-  for (const PackSpec& pack : engine.packs()) {
+std::optional<Error> flags_own_compliant_example(const Engine& engine, std::size_t skip_packs) {
+  for (std::size_t k = skip_packs; k < engine.packs().size(); ++k) {
+    const PackSpec& pack = engine.packs()[k];
     for (const RuleSpec& rule : pack.rules) {
       for (const ExampleSpec& e : rule.good_examples) {
         auto report = engine.check_with_buyer(e.buyer, e.text);
@@ -245,18 +254,28 @@ Result<std::shared_ptr<const Matcher>> build_matcher(const std::vector<PackSpec>
   if (!expanded) return expanded.error();
   return Matcher::build(expanded->packs, expanded->negation);
 }
+
+std::size_t builtin_prefix(const std::vector<PackSpec>& packs) {
+  const EmbeddedBytes bytes = embedded_bytes();
+  const std::size_t n = embedded_pack_data().written.size();
+  if (n == 0 || packs.size() <= n) return 0;
+  const std::vector<PackSpec> head(packs.begin(), packs.begin() + static_cast<std::ptrdiff_t>(n));
+  return write_packs(head) == bytes.written ? n : 0;
+}
 }  // namespace detail
 
 namespace {
 
 // The state of the engine of `packs`, whose rule packs with word classes expanded are
-// `expanded`. For the built-in packs, `prebuilt` is what the build made of them: checked, so
-// the parse checks are skipped, and their candidate stage. A template only so that it can make
-// Engine's private Impl, which the members below name for it. Throws std::bad_alloc.
+// `expanded`. The first `builtin` of `expanded` are the built-in packs, which the build has
+// checked and compiled (embedded_packs.hpp): the parse checks are skipped for them and their
+// matcher is made from what the build made; the rest get a matcher of their own, checked. A
+// template only so that it can make Engine's private Impl, which the members below name for
+// it. Throws std::bad_alloc.
 template <typename Impl>
 Result<std::shared_ptr<Impl>> assemble(const std::vector<PackSpec>& packs, const std::vector<PackSpec>& expanded,
                                        std::shared_ptr<const detail::Negation> negation, EngineOptions options,
-                                       const detail::CandidateSpec* prebuilt) {
+                                       std::size_t builtin) {
   auto impl = std::make_shared<Impl>();
   std::set<std::string> ids;
   std::set<std::string> pack_ids;
@@ -289,11 +308,23 @@ Result<std::shared_ptr<Impl>> assemble(const std::vector<PackSpec>& packs, const
       impl->rules.push_back(std::move(info));
     }
   }
-  if (!prebuilt)
-    if (auto dead = dead_pattern(expanded)) return *dead;
-  auto matcher = detail::Matcher::build(expanded, std::move(negation), prebuilt != nullptr, prebuilt);
-  if (!matcher) return matcher.error();
-  impl->matcher = std::move(matcher).value();
+  std::size_t builtin_rules = 0;
+  if (builtin > 0) {
+    const detail::EmbeddedPacks& data = detail::embedded_pack_data();
+    auto matcher = detail::Matcher::build(data.expanded, negation, true, &data.candidates);
+    if (!matcher) return matcher.error();
+    impl->matchers.push_back({std::move(matcher).value(), 0});
+    for (std::size_t k = 0; k < builtin; ++k) builtin_rules += expanded[k].rules.size();
+  }
+  if (builtin < expanded.size()) {
+    std::vector<PackSpec> slice;
+    if (builtin > 0) slice.assign(expanded.begin() + static_cast<std::ptrdiff_t>(builtin), expanded.end());
+    const std::vector<PackSpec>& rest = builtin > 0 ? slice : expanded;
+    if (auto dead = dead_pattern(rest)) return *dead;
+    auto matcher = detail::Matcher::build(rest, negation);
+    if (!matcher) return matcher.error();
+    impl->matchers.push_back({std::move(matcher).value(), builtin_rules});
+  }
   impl->packs = packs;
   impl->options = options;
   for (std::size_t i = 0; i < impl->rules.size(); ++i) {
@@ -310,11 +341,15 @@ Result<Engine> Engine::build(const std::vector<PackSpec>& packs, EngineOptions o
     if (packs.empty()) return Error{ErrorCode::kInvalidArgument, "no rule packs to compile"};
     auto expanded = detail::expand(packs);
     if (!expanded) return expanded.error();
-    auto impl = assemble<Impl>(packs, expanded->packs, expanded->negation, options, nullptr);
+    // The built-in packs, unchanged, followed by a shop's own (lint's pack_dirs): the build
+    // checked the built-in ones and compiled their candidate stage, which is kept.
+    const std::size_t builtin_written = detail::builtin_prefix(packs);
+    const std::size_t builtin = builtin_written ? detail::embedded_pack_data().expanded.size() : 0;
+    auto impl = assemble<Impl>(packs, expanded->packs, expanded->negation, options, builtin);
     if (!impl) return impl.error();
     Engine engine(std::move(impl).value());
     if (verify_examples)
-      if (auto contradiction = flags_own_compliant_example(engine)) return *contradiction;
+      if (auto contradiction = flags_own_compliant_example(engine, builtin_written)) return *contradiction;
     return engine;
   } catch (const std::bad_alloc&) {
     return Error{ErrorCode::kOutOfMemory, "out of memory while compiling the rules"};
@@ -334,7 +369,7 @@ Result<Engine> Engine::from_embedded(EngineOptions options) {
       return Error{ErrorCode::kInternal, "no rule pack was compiled in"};
     auto negation = detail::negation_of(*lexicon);
     if (!negation) return negation.error();
-    auto impl = assemble<Impl>(data.written, data.expanded, std::move(negation).value(), options, &data.candidates);
+    auto impl = assemble<Impl>(data.written, data.expanded, std::move(negation).value(), options, data.expanded.size());
     if (!impl) return impl.error();
     return Engine(std::move(impl).value());
   } catch (const std::bad_alloc&) {
@@ -426,7 +461,11 @@ Result<Report> Engine::run(std::string_view buyer, std::string_view text, const 
     detail::normalize(text, s.normalized, s.normalizer);
     if (!buyer.empty()) detail::normalize(buyer, s.buyer, s.normalizer);
     s.hits.clear();
-    impl.matcher->match(s.normalized, s.candidates, s.hits, buyer.empty() ? nullptr : &s.buyer);
+    for (const Impl::Part& part : impl.matchers) {
+      const std::size_t from = s.hits.size();
+      part.matcher->match(s.normalized, s.candidates, s.hits, buyer.empty() ? nullptr : &s.buyer);
+      for (std::size_t i = from; i < s.hits.size(); ++i) s.hits[i].rule += part.first;
+    }
 
     Report report;
     report.invalid_utf8 = s.normalized.invalid_utf8;

@@ -2,6 +2,7 @@
 // engine and the build's pack generator (packs_gen.cpp), which compiles the result in.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <vector>
 
@@ -23,6 +24,11 @@ struct Expanded {
 // lexicon in force: the one among `packs`, else the built-in one. Errors name the pattern or
 // class at fault.
 Result<Expanded> expand(const std::vector<PackSpec>& packs);
+
+// How many of the first packs of `packs` are the built-in packs exactly as embedded_packs()
+// gives them, when packs of others follow them: all of the built-in ones (lexicon included)
+// or 0. The engine then keeps what the build made of them (engine.cpp).
+std::size_t builtin_prefix(const std::vector<PackSpec>& packs);
 
 // The negation mechanism of a lexicon. Errors: kSchema (a class it needs is missing).
 Result<std::shared_ptr<const Negation>> negation_of(const PackSpec& lexicon);

@@ -5,6 +5,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <random>
 #include <string>
 #include <vector>
@@ -135,4 +137,48 @@ TEST_CASE("from_embedded and compile(embedded_packs()) give identical reports") 
     CHECK(fast->rules()[i].patterns == checked->rules()[i].patterns);
     CHECK(fast->rules()[i].expanded == checked->rules()[i].expanded);
   }
+}
+
+TEST_CASE("the built-in packs followed by a shop's own keep the build's matcher, reports unchanged") {
+  auto builtin = embedded_packs();
+  REQUIRE(builtin);
+  // A shop's own pack (rule demo.wechat: 加我微信), after the built-in packs, as lint's
+  // pack_dirs adds it.
+  std::ifstream in(std::string(REPLYLINT_SOURCE_DIR) + "/tests/valid_pack.yaml", std::ios::binary);
+  const std::string yaml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto own = load_pack(yaml, "valid_pack.yaml");
+  REQUIRE(own);
+  std::vector<PackSpec> with_own = *builtin;
+  with_own.push_back(*own);
+  // The same packs, the built-in ones no longer byte-identical (another file name): every pack
+  // compiled and checked here, the way `--rules DIR` does.
+  std::vector<PackSpec> copied = with_own;
+  for (std::size_t k = 0; k < builtin->size(); ++k) copied[k].file = "copy/" + copied[k].file;
+  CHECK(detail::builtin_prefix(with_own) == builtin->size());
+  CHECK(detail::builtin_prefix(copied) == 0);
+  CHECK(detail::builtin_prefix(*builtin) == 0);  // nothing after them: Engine::compile checks them all
+  auto fast = Engine::compile(with_own);
+  auto checked = Engine::compile(copied);
+  REQUIRE(fast);
+  REQUIRE(checked);
+  REQUIRE(fast->rules().size() == checked->rules().size());
+  std::size_t own_hits = 0;
+  for (const auto& [buyer, reply] : corpus(6000)) {
+    for (const std::string& text : {reply, "亲，" + reply + "加我微信"}) {
+      const auto x = fast->check_with_buyer(buyer, text), y = checked->check_with_buyer(buyer, text);
+      INFO(text);
+      REQUIRE(describe(x) == describe(y));
+      if (x)
+        for (const Violation& v : x->violations) own_hits += v.rule == "demo.wechat";
+    }
+  }
+  CHECK(own_hits > 1000);  // the shop's rule fires through the second matcher
+  // A shop pack that flags its own compliant example is still refused after built-in packs.
+  PackSpec contradicting = *own;
+  contradicting.rules[0].good_examples[0].text = "加我微信";
+  std::vector<PackSpec> bad = *builtin;
+  bad.push_back(contradicting);
+  auto refused = Engine::compile(bad);
+  REQUIRE(!refused);
+  CHECK(refused.error().rule == "demo.wechat");
 }
