@@ -1,10 +1,11 @@
-// yaml-cpp marks as positions in the file: the one place where a Mark becomes FILE:LINE:COLUMN,
-// for pack errors (pack_loader.cpp) and for `replylint lint`'s config, ignore file and YAML
-// reader (cli/lint/), so that every YAML error has its column in characters, as
-// replylint/status.hpp promises. yaml-cpp's own Mark::column counts bytes.
+// replylint/tools/yaml_mark.hpp: yaml-cpp marks as positions in the file, the one place where a
+// Mark becomes FILE:LINE:COLUMN: for pack errors (src/pack_loader.cpp) and for `replylint
+// lint`'s config, ignore file and YAML reader (lint/), so that every YAML error has its column
+// in characters, as replylint/status.hpp promises. yaml-cpp's own Mark::column counts bytes.
 //
-// An internal API for the tools built with the library (not installed): it is used from
-// cli/lint/, which is given src/ as an include folder for this header alone.
+// An API for the tools built in this tree with the static library (replylint::replylint), not
+// for clients: it is not installed (CMakeLists.txt) and not exported from libreplylint.so, and
+// it may change with any release. It needs yaml-cpp's headers.
 #pragma once
 
 #include <yaml-cpp/mark.h>
@@ -12,7 +13,7 @@
 #include <cstddef>
 #include <string_view>
 
-namespace replylint::detail {
+namespace replylint::tools {
 
 struct TextPosition {
   int line = 0;    // 1-based; 0 when unknown
@@ -32,4 +33,4 @@ TextPosition text_position(std::string_view text, std::size_t offset);
 // Both at once: where a node or a parse error of `text` stands; {0, 0} for a null mark.
 TextPosition yaml_mark_position(std::string_view text, const YAML::Mark& mark);
 
-}  // namespace replylint::detail
+}  // namespace replylint::tools
