@@ -1,4 +1,4 @@
-// Unit tests of cli/lint/: position mapping of every reader (the offsets behind
+// Unit tests of lint/: position mapping of every reader (the offsets behind
 // FILE:LINE:COLUMN), YAML scalar re-reading against yaml-cpp, masking, hashing, excludes and
 // suppression directives. The CLI as a whole is tested by run.sh (golden) and the others.
 #include <yaml-cpp/yaml.h>
@@ -16,9 +16,9 @@
 #include "lint/suppress.hpp"
 #include "lint/utf8.hpp"
 #include "lint/yaml_scalar.hpp"
-#include "yaml_mark.hpp"
+#include "replylint/tools/yaml_mark.hpp"
 
-using namespace replylint::cli::lint;
+using namespace replylint::lint;
 
 namespace {
 
@@ -149,7 +149,7 @@ void check_yaml(const std::string& doc, const std::vector<std::pair<std::string,
   std::vector<Reply> replies;
   for (const auto& kv : root) {
     const YAML::Node v = kv.second["content"];
-    const std::size_t start = replylint::detail::yaml_mark_offset(src.bytes(), v.Mark());
+    const std::size_t start = replylint::tools::yaml_mark_offset(src.bytes(), v.Mark());
     std::optional<Reply> r = map_yaml_scalar(src.bytes(), start, v.Scalar());
     INFO("scalar " << kv.first.Scalar() << ": [" << v.Scalar() << "]");
     REQUIRE(r);
