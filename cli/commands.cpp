@@ -98,7 +98,7 @@ void check_share(const Engine& engine, Printer& printer, const Options& o, const
     owned.text = std::move(text);
     owned.buyer = std::move(buyer);
     // The reply's hash, as lint computes it: SARIF's fingerprint of a result across runs.
-    if (flagged) owned.hash = lint::reply_hash(batch[i].reply);
+    if (flagged) owned.hash = lint::reply_hash(batch[i].buyer, batch[i].reply);
     if (result) owned.report = std::move(result).value();
     else owned.error = result.error().message;
     owned.bind();

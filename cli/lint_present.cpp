@@ -75,7 +75,7 @@ FileOutcome present(lint::CheckedFile file, Group group, const ShowSettings& set
     OwnedReply& owned = g.own();
     owned.text = shown_text(reply.text, settings.show_matches);
     owned.buyer = shown_text(reply.buyer, settings.show_matches);
-    owned.hash = checked.hash.empty() ? lint::reply_hash(reply.text) : std::move(checked.hash);
+    owned.hash = checked.hash.empty() ? lint::reply_hash(reply.buyer, reply.text) : std::move(checked.hash);
     owned.where = reply.where;
     owned.cell = reply.cell;
     owned.report = std::move(checked.report).value();

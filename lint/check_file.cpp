@@ -89,6 +89,7 @@ void suppress(CheckedFile& file, const FileJob& job) {
       continue;
     }
     std::vector<std::string> suppressed;
+    std::string legacy;  // the reply's hash without its question, for entries written before it counted
     for (const Violation& v : checked.report->violations) {
       bool hit = false;
       for (int n = reply.first_line; n <= reply.last_line && !hit; ++n) {
@@ -100,10 +101,11 @@ void suppress(CheckedFile& file, const FileJob& job) {
         }
       }
       if (!hit && job.ignored) {
-        if (checked.hash.empty()) checked.hash = reply_hash(reply.text);
+        if (checked.hash.empty()) checked.hash = reply_hash(reply.buyer, reply.text);
+        if (legacy.empty() && !reply.buyer.empty()) legacy = legacy_reply_hash(reply.text);
         for (std::size_t idx : *job.ignored) {
           IgnoreEntry& e = job.ignore->entries[idx];
-          if (e.rule == v.rule && e.hash == checked.hash) e.used = hit = true;
+          if (e.rule == v.rule && (e.hash == checked.hash || (!legacy.empty() && e.hash == legacy))) e.used = hit = true;
         }
       }
       if (hit) suppressed.push_back(v.rule);

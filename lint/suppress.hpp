@@ -12,8 +12,10 @@
 //       rule: off-platform.wechat
 //       hash: 5d41402abc4b2a76         # printed with the finding; SHA-256 of the reply, 16 hex
 //       reason: 官方售后微信，法务已批准
-// The hash covers the reply's text, so an edited reply is checked again (and the stale entry
-// is reported as unused).
+// The hash covers the reply's text and the buyer's question it answers (sha256.hpp), so an
+// edited reply, or the same reply to another question, is checked again (and the stale entry
+// is reported as unused). An entry by the text alone, written before the question counted,
+// still matches.
 #pragma once
 
 #include <filesystem>

@@ -242,7 +242,11 @@ TEST_CASE("sha256 and reply hashes") {
   CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
   CHECK(sha256_hex(std::string(1000, 'a')) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
-  CHECK(reply_hash("abc") == "ba7816bf8f01cfea");
+  CHECK(reply_hash("", "abc") == "ba7816bf8f01cfea");
+  // With the buyer's question: printf '%s\n%s' 有QQ吗？ 有的 | sha256sum.
+  CHECK(reply_hash("有QQ吗？", "有的") == "eedf382fdb63c614");
+  CHECK(reply_hash("有现货吗？", "有的") != reply_hash("有QQ吗？", "有的"));
+  CHECK(legacy_reply_hash("abc") == "ba7816bf8f01cfea");
 }
 
 // What is masked is replylint::mask's (tests/test_mask.cpp); lint prints through it.
