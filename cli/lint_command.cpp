@@ -247,30 +247,56 @@ class Linter {
                  std::optional<std::string> bytes = std::nullopt) {
     if (out_.closed()) return;  // the reader went away (`| head`): stop, keep the status
     if (!linted_.insert(abs).second) return;
+    std::optional<lint::FileJob> job = job_for(abs, kind);
+    if (!job) return;  // excluded, or its config, packs or ignore file are broken: reported
+    job->bytes = std::move(bytes);
+    Group shell;
+    shell.path = shown;
+    shell.format = lint::kind_name(kind);
+    shell.comments = lint::has_comments(kind);
+    if (job->ignore) shell.ignore_file = job->ignore->shown;
+    ShowSettings show;
+    show.fail_on = o_.fail_on > 0 ? o_.fail_on : job->config->fail_on.value_or(0);
+    show.min_points = o_.min_points;
+    show.show_matches = o_.show_matches;
+    // A file's stages: read, check, suppress (lint/check_file.hpp), then what is shown of it.
+    auto work = [j = std::move(*job), g = std::move(shell), show]() mutable {
+      lint::CheckedFile file = lint::read_file(j);
+      lint::check_replies(file, j);
+      lint::suppress(file, j);
+      return present(std::move(file), std::move(g), show);
+    };
+    if (threads_ <= 1) {
+      queue_.push_back(ready(work()));
+    } else {
+      // Files are checked on up to threads_ threads at once and emitted in walk order.
+      while (queue_.size() >= threads_) pop();
+      queue_.push_back(std::async(std::launch::async, std::move(work)));
+    }
+    drain_ready();
+  }
+
+  // What checking the file at `abs` needs: its config, engine and ignore-file entries; nothing
+  // when it is excluded or one of them could not be loaded (reported once).
+  std::optional<lint::FileJob> job_for(const fs::path& abs, FileKind kind) {
     const auto config = finder_.for_dir(abs.parent_path());
     if (!config->ok()) {
       if (bad_configs_.insert(config.get()).second) report_error(config->error());
-      return;
+      return std::nullopt;
     }
     const Config& c = config->value();
-    if (excluded(abs, false)) return;  // also for paths given by name: pre-commit passes every file
+    if (excluded(abs, false)) return std::nullopt;  // also for paths given by name: pre-commit passes every file
     const Engine* engine = engine_for(c);
-    if (!engine) return;
+    if (!engine) return std::nullopt;
     if (checked_configs_.insert(&c).second) {
       for (const Error& e : c.check_ids(*engine)) {
         report_error(e);
         bad_ids_.insert(&c);
       }
     }
-    if (bad_ids_.count(&c)) return;
+    if (bad_ids_.count(&c)) return std::nullopt;
     IgnoreFile* ignore = ignore_for(c, *engine);
-    if (!ignore && !c.ignore_file.empty()) return;  // the ignore file is broken: reported
-
-    Group shell;
-    shell.path = shown;
-    shell.format = lint::kind_name(kind);
-    shell.comments = lint::has_comments(kind);
-    if (ignore) shell.ignore_file = ignore->shown;
+    if (!ignore && !c.ignore_file.empty()) return std::nullopt;  // the ignore file is broken: reported
     lint::FileJob job;
     job.abs = abs;
     job.kind = kind;
@@ -282,23 +308,8 @@ class Linter {
       ignore->linted[rel] = true;
       if (auto it = ignore->by_file.find(rel); it != ignore->by_file.end()) job.ignored = &it->second;
     }
-    job.bytes = std::move(bytes);
     job.encoding = o_.encoding.empty() ? c.encoding_for(abs) : o_.encoding;
-    ShowSettings show;
-    show.fail_on = o_.fail_on > 0 ? o_.fail_on : c.fail_on.value_or(0);
-    show.min_points = o_.min_points;
-    show.show_matches = o_.show_matches;
-    auto work = [j = std::move(job), g = std::move(shell), show]() mutable {
-      return present(lint::check_file(j), std::move(g), show);
-    };
-    if (threads_ <= 1) {
-      queue_.push_back(ready(work()));
-    } else {
-      // Files are checked on up to threads_ threads at once and emitted in walk order.
-      while (queue_.size() >= threads_) pop();
-      queue_.push_back(std::async(std::launch::async, std::move(work)));
-    }
-    drain_ready();
+    return job;
   }
 
   static std::future<FileOutcome> ready(FileOutcome outcome) {

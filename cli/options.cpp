@@ -25,11 +25,10 @@ Parsed parse(int argc, char** argv) {
 
   // Both commands print through the same printers (printers/registry.cpp).
   std::vector<std::string> format_names;
-  std::string format_help, format_type;
+  std::string format_help;
   for (const FormatInfo& f : formats()) {
     format_names.push_back(f.name);
     format_help += std::string(format_help.empty() ? "" : "; ") + f.name + ": " + f.help;
-    format_type += std::string(format_type.empty() ? "" : "|") + f.name;
   }
   auto rules_option = [&](CLI::App* sub) {
     sub->add_option("--rules", o.rules_dir, "use the *.yaml packs in DIR instead of the built-in ones")
@@ -53,7 +52,7 @@ Parsed parse(int argc, char** argv) {
       ->excludes(jsonl_flag);
   check->add_option("--format", o.format, format_help)
       ->transform(CLI::IsMember(format_names, CLI::ignore_case))
-      ->type_name(format_type);
+      ->type_name("FORMAT");
   check->add_flag("--show-matches", o.show_matches, "print matched phone numbers, IDs and e-mail addresses as they "
                                                     "are (default: masked, 138****5678)");
   check->add_option("--threads", o.threads, "threads that check --lines or --jsonl input (output stays in input order)")

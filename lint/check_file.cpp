@@ -129,11 +129,4 @@ void suppress(CheckedFile& file, const FileJob& job) {
   }
 }
 
-CheckedFile check_file(const FileJob& job) {
-  CheckedFile file = read_file(job);
-  check_replies(file, job);
-  suppress(file, job);
-  return file;
-}
-
 }  // namespace replylint::lint

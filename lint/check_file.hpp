@@ -71,7 +71,4 @@ void check_replies(CheckedFile& file, const FileJob& job);
 // and those that suppressed nothing listed.
 void suppress(CheckedFile& file, const FileJob& job);
 
-// All three.
-CheckedFile check_file(const FileJob& job);
-
 }  // namespace replylint::lint

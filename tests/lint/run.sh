@@ -92,6 +92,9 @@ golden buyer-points 1 --rules ../context_pack --format jsonl cases/buyer/qa.csv
 # for the same reply to another question does not (it is reported unused).
 golden buyer-suppress 1 --rules ../context_pack cases/buyer-suppress
 golden buyer-suppress-sarif 1 --rules ../context_pack --format sarif cases/buyer-suppress cases/buyer/qa.csv
+# A suppressed rule is checked away: the ID number, counted once with the name before, now
+# counts on its own (4 points, counted), as the engine decides.
+golden buyer-suppress-counted 1 --rules ../context_pack --format jsonl cases/buyer-suppress/counted.txt
 golden unknown-key 2 "${P[@]}" cases/unknown-key
 golden unknown-rule 2 "${P[@]}" cases/unknown-rule
 golden bad-value 2 "${P[@]}" cases/bad-value
