@@ -26,8 +26,8 @@ void Summary::add(const Summary& d) {
 
 std::string location(const Group& g, const Finding& f) {
   if (g.source != Source::kFile) {
-    const ShownReply& r = *f.reply;
-    return (r.source == Source::kReply ? "reply " : "line ") + std::to_string(r.number);
+    if (!f.reply) return "replylint";  // not about one reply (check has none such today)
+    return (f.reply->source == Source::kReply ? "reply " : "line ") + std::to_string(f.reply->number);
   }
   std::string s = g.path;
   if (const std::string_view cell = cell_of(f); !cell.empty()) return s.append(":").append(cell);
