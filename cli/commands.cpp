@@ -11,9 +11,10 @@
 #include <vector>
 
 #include "drafts.hpp"
+#include "lint/sha256.hpp"
 #include "replylint/engine.hpp"
 #include "output.hpp"
-#include "printer.hpp"
+#include "printers/printer.hpp"
 #include "replylint/examples.hpp"
 
 namespace replylint::cli {
@@ -34,22 +35,35 @@ Result<Report> check_one(const Engine& engine, const Draft& d) {
 }
 
 // What one thread made of its share of a batch: the output and the error messages of its
-// replies, in order, and their totals.
+// replies, in order, and their totals; for a printer that is not concurrent, the replies
+// themselves, which the command prints in order.
 struct Share {
   std::string out, err;
-  Totals totals;
+  Summary totals;
+  Group scratch;             // reused for each reply, so that formatting allocates nothing
+  std::vector<Group> held;   // for a printer that is not concurrent
 };
 
-void check_share(const Engine& engine, const Printer& printer, const Options& o, const std::vector<Draft>& batch,
+Source source_of(Input input) {
+  switch (input) {
+    case Input::kLines: return Source::kLine;
+    case Input::kJsonl: return Source::kJsonLine;
+    case Input::kArguments:
+    case Input::kStdin: break;
+  }
+  return Source::kReply;
+}
+
+void check_share(const Engine& engine, Printer& printer, const Options& o, const std::vector<Draft>& batch,
                  std::size_t from, std::size_t to, std::size_t first_number, Share& share) {
-  const bool by_line = o.input == Input::kLines || o.input == Input::kJsonl;
+  const Source source = source_of(o.input);
   for (std::size_t i = from; i < to; ++i) {
     const std::size_t number = first_number + i;
-    const Result<Report> result = check_one(engine, batch[i]);
+    Result<Report> result = check_one(engine, batch[i]);
     ++share.totals.replies;
     if (!result) {
       ++share.totals.errors;
-      share.err += "replylint: " + std::string(by_line ? "line " : "reply ") + std::to_string(number) +
+      share.err += "replylint: " + std::string(source == Source::kReply ? "reply " : "line ") + std::to_string(number) +
                    ": error: " + result.error().message + '\n';
     } else if (!result->clean()) {
       ++share.totals.flagged;
@@ -57,8 +71,39 @@ void check_share(const Engine& engine, const Printer& printer, const Options& o,
     }
     // Only what is printed is masked: a clean reply is not shown at all.
     const bool flagged = result && !result->clean();
-    printer.reply(share.out, number, number == 1, flagged ? shown_text(batch[i].reply, o.show_matches) : std::string(),
-                  flagged ? shown_text(batch[i].buyer, o.show_matches) : std::string(), result);
+    std::string text = flagged ? shown_text(batch[i].reply, o.show_matches) : std::string();
+    std::string buyer = flagged ? shown_text(batch[i].buyer, o.show_matches) : std::string();
+    if (printer.concurrent()) {
+      ShownReply reply;
+      reply.source = source;
+      reply.number = number;
+      reply.text = text;
+      reply.buyer = buyer;
+      reply.report = result ? &*result : nullptr;
+      if (!result) reply.error = result.error().message;
+      Group& g = share.scratch;
+      g.source = source;
+      g.reply = &reply;
+      g.findings.clear();
+      add_reply_findings(g, reply);
+      printer.group(share.out, g, number == 1);
+      g.reply = nullptr;
+      continue;
+    }
+    Group& g = share.held.emplace_back();
+    g.source = source;
+    OwnedReply& owned = g.own();
+    owned.shown.source = source;
+    owned.shown.number = number;
+    owned.text = std::move(text);
+    owned.buyer = std::move(buyer);
+    // The reply's hash, as lint computes it: SARIF's fingerprint of a result across runs.
+    if (flagged) owned.hash = lint::reply_hash(batch[i].buyer, batch[i].reply);
+    if (result) owned.report = std::move(result).value();
+    else owned.error = result.error().message;
+    owned.bind();
+    g.reply = &owned.shown;
+    add_reply_findings(g, owned.shown);
   }
 }
 
@@ -121,11 +166,11 @@ int run_check(const Options& o) {
   const auto engine = load_engine(o);
   if (!engine) return 2;
   Output out(stdout);
-  const bool by_line = o.input == Input::kLines || o.input == Input::kJsonl;
-  const auto printer = o.format == Format::kText ? make_text_printer(by_line ? "line" : "reply")
-                                                 : make_json_printer(o.format == Format::kJsonl);
+  const Source source = source_of(o.input);
+  const auto printer = find_format(o.format)->make(source);
   const unsigned threads = std::max(1u, o.threads);
-  Totals totals;
+  Summary totals;
+  totals.source = source;
   DraftReader reader(o);
   std::vector<Draft> batch;
   std::vector<Share> shares(threads);
@@ -134,22 +179,25 @@ int run_check(const Options& o) {
     const std::size_t from = std::min(batch.size(), t * per), to = std::min(batch.size(), from + per);
     check_share(*engine, *printer, o, batch, from, to, reader.first_number(), shares[t]);
   });
+  std::string held;
   while (!out.closed() && reader.next(batch)) {
     workers.run();
     for (Share& share : shares) {
-      out << share.out;
+      for (const Group& g : share.held) printer->group(held, g, g.reply->number == 1);
+      out << held << share.out;
       std::cerr << share.err;
-      totals.replies += share.totals.replies;
-      totals.flagged += share.totals.flagged;
-      totals.errors += share.totals.errors;
-      totals.points += share.totals.points;
+      totals.add(share.totals);
+      held.clear();
       share.out.clear();
       share.err.clear();
+      share.held.clear();
       share.totals = {};
     }
   }
+  std::vector<RuleInfo> rules = engine->rules();
+  std::sort(rules.begin(), rules.end(), [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
   std::string end;
-  printer->finish(end, totals);
+  printer->finish(end, totals, rules);
   out << end;
   out.flush();
   if (totals.errors > 0) return 2;

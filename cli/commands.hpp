@@ -10,7 +10,7 @@ int run_check(const Options& o);
 int run_rules_list(const Options& o);
 int run_rules_test(const Options& o);
 int run_explain(const Options& o);
-int run_lint(const Options& o);  // cli/lint/run.cpp
+int run_lint(const Options& o);  // cli/lint_command.cpp
 int run_rules_profile(const Options& o);  // cli/profile.cpp
 int run_serve(const Options& o);  // cli/serve/serve.cpp
 

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <map>
 
+#include "printers/printer.hpp"
+
 namespace replylint::cli {
 
 #ifndef REPLYLINT_VERSION
@@ -21,7 +23,13 @@ Parsed parse(int argc, char** argv) {
   app.fallthrough();
   Options o;
 
-  const std::map<std::string, Format> formats{{"text", Format::kText}, {"json", Format::kJson}, {"jsonl", Format::kJsonl}};
+  // Both commands print through the same printers (printers/registry.cpp).
+  std::vector<std::string> format_names;
+  std::string format_help;
+  for (const FormatInfo& f : formats()) {
+    format_names.push_back(f.name);
+    format_help += std::string(format_help.empty() ? "" : "; ") + f.name + ": " + f.help;
+  }
   auto rules_option = [&](CLI::App* sub) {
     sub->add_option("--rules", o.rules_dir, "use the *.yaml packs in DIR instead of the built-in ones")
         ->type_name("DIR")
@@ -42,10 +50,9 @@ Parsed parse(int argc, char** argv) {
                                         "(asked for a QQ number, answered 有的) fire only with it")
       ->type_name("TEXT")
       ->excludes(jsonl_flag);
-  check->add_option("--format", o.format, "text (default): spans marked [[like this]]; json: one document; "
-                                          "jsonl: one object per reply, in input order")
-      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
-      ->type_name("text|json|jsonl");
+  check->add_option("--format", o.format, format_help)
+      ->transform(CLI::IsMember(format_names, CLI::ignore_case))
+      ->type_name("FORMAT");
   check->add_flag("--show-matches", o.show_matches, "print matched phone numbers, IDs and e-mail addresses as they "
                                                     "are (default: masked, 138****5678)");
   check->add_option("--threads", o.threads, "threads that check --lines or --jsonl input (output stays in input order)")
@@ -79,9 +86,8 @@ Parsed parse(int argc, char** argv) {
       "lint", "check script libraries (话术库): .txt .csv .tsv .yaml .yml .json .md files and folders, with "
               ".replylint.yaml found upward from each file; FILE:LINE:COLUMN per finding (columns in characters)");
   lint->add_option("path", o.paths, "files and folders (default: .)")->type_name("PATH");
-  lint->add_option("--format", o.lint_format, "text (default), json, jsonl, sarif (2.1.0), github (workflow "
-                                              "annotations), junit")
-      ->check(CLI::IsMember({"text", "json", "jsonl", "sarif", "github", "junit"}))
+  lint->add_option("--format", o.format, format_help)
+      ->transform(CLI::IsMember(format_names, CLI::ignore_case))
       ->type_name("FORMAT");
   lint->add_option("--fail-on", o.fail_on, "exit 1 only when a reply's points reach N (default: the config's "
                                            "fail_on, else any violation)")

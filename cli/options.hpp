@@ -5,7 +5,6 @@
 #include <string>
 #include <vector>
 
-#include "printer.hpp"
 #include "serve/settings.hpp"
 
 namespace replylint::cli {
@@ -20,13 +19,12 @@ struct Options {
   Input input = Input::kArguments;
   std::vector<std::string> texts;
   std::string buyer;  // --buyer: the buyer's message every reply answers; empty: none
-  Format format = Format::kText;
+  std::string format = "text";  // check and lint: a name of printers/registry.cpp
   unsigned threads = 1;  // checking threads for --lines, --jsonl and lint; output stays in input order
   // explain
   std::string rule;
-  // lint (cli/lint/)
+  // lint (cli/lint_command.cpp, lint/)
   std::vector<std::string> paths;      // files and folders; empty: "."
-  std::string lint_format = "text";    // text|json|jsonl|sarif|github|junit
   std::string config_file;             // --config: this file for every path, no discovery
   bool no_config = false;              // --no-config
   int fail_on = 0;                     // --fail-on; 0: the config's fail_on, else any violation

@@ -14,7 +14,7 @@
 #include "lint/decode.hpp"
 #include "lint/readers.hpp"
 
-using namespace replylint::cli::lint;
+using namespace replylint::lint;
 
 namespace {
 

@@ -396,7 +396,7 @@ int replylint_options_skip(replylint_options* options, const char* id) {
 
 int replylint_options_points(replylint_options* options, const char* rule_id, int points) {
   if (const int s = check_handle(options); s != REPLYLINT_OK) return s;
-  if (rule_id == nullptr || *rule_id == '\0' || !valid_utf8(rule_id) || points < 0 || points > 48)
+  if (rule_id == nullptr || *rule_id == '\0' || !valid_utf8(rule_id) || points < 0 || points > replylint::kMaxPoints)
     return REPLYLINT_ERR_INVALID_ARGUMENT;
   return guarded(nullptr, [&] {
     live(options)->options.points.push_back({rule_id, points});

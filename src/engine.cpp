@@ -450,9 +450,10 @@ Result<Report> Engine::run(std::string_view buyer, std::string_view text, const 
       if (found == impl.rule_index.end())
         return Error{ErrorCode::kInvalidArgument,
                      "CheckOptions::points names '" + p.rule + "', which is not a rule of this engine", "", 0, 0, p.rule};
-      if (p.points < 0 || p.points > 48)
+      if (p.points < 0 || p.points > kMaxPoints)
         return Error{ErrorCode::kInvalidArgument,
-                     "CheckOptions::points gives " + std::to_string(p.points) + " points, outside 0..48", "", 0, 0, p.rule};
+                     "CheckOptions::points gives " + std::to_string(p.points) + " points, outside 0.." +
+                         std::to_string(kMaxPoints), "", 0, 0, p.rule};
       if (!selection.points.emplace(found->second, p.points).second)
         return Error{ErrorCode::kInvalidArgument, "CheckOptions::points names a rule twice", "", 0, 0, p.rule};
     }

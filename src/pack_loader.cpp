@@ -10,7 +10,7 @@
 #include <set>
 #include <sstream>
 
-#include "yaml_mark.hpp"
+#include "replylint/tools/yaml_mark.hpp"
 #include "replylint/pack.hpp"
 
 namespace replylint {
@@ -72,7 +72,7 @@ class PackReader {
     if (rule.id.rfind(prefix, 0) != 0 || !valid_name(rule.id.substr(prefix.size())))
       fail(node["id"], "rule id '" + rule.id + "' must be '" + prefix + "<name>', name of lowercase letters, digits and '-'");
     rule.title = text(require(node, "title"), "title");
-    rule.points = integer(require(node, "points"), "points", 1, 48);
+    rule.points = integer(require(node, "points"), "points", 1, kMaxPoints);
     rule.message = text(require(node, "message"), "message");
     rule.suggestion = text(require(node, "suggestion"), "suggestion");
     rule.source = text(require(node, "source"), "source");
@@ -235,7 +235,7 @@ class PackReader {
   // --- typed access with positions ---------------------------------------------------------
 
   SourcePos pos(const YAML::Node& node) const {
-    const detail::TextPosition p = detail::yaml_mark_position(text_, node.Mark());
+    const tools::TextPosition p = tools::yaml_mark_position(text_, node.Mark());
     return {p.line, p.column};
   }
 
@@ -358,7 +358,7 @@ Result<PackSpec> load_pack(std::string_view yaml_text, std::string_view file) {
   } catch (const LoadError& e) {
     return e.error;
   } catch (const YAML::Exception& e) {
-    const detail::TextPosition p = detail::yaml_mark_position(yaml_text, e.mark);
+    const tools::TextPosition p = tools::yaml_mark_position(yaml_text, e.mark);
     return Error{ErrorCode::kYamlSyntax, e.msg, std::string(file), p.line, p.column, ""};
   } catch (const std::bad_alloc&) {
     return Error{ErrorCode::kOutOfMemory, "out of memory while reading the pack", std::string(file), 0, 0, ""};

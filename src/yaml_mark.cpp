@@ -1,12 +1,14 @@
-#include "yaml_mark.hpp"
+#include "replylint/tools/yaml_mark.hpp"
 
 #include <algorithm>
 #include <cstdint>
 
 #include "normalizer.hpp"
 
-namespace replylint::detail {
+namespace replylint::tools {
 namespace {
+
+using detail::char_offset;
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
@@ -47,4 +49,4 @@ TextPosition yaml_mark_position(std::string_view text, const YAML::Mark& mark) {
   return text_position(text, offset);
 }
 
-}  // namespace replylint::detail
+}  // namespace replylint::tools

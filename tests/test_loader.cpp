@@ -9,7 +9,7 @@
 
 #include "replylint/engine.hpp"
 #include "replylint/examples.hpp"
-#include "yaml_mark.hpp"
+#include "replylint/tools/yaml_mark.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -187,7 +187,7 @@ TEST_CASE("pack errors count columns in characters, after a byte-order mark and 
 }
 
 TEST_CASE("text positions: lines end at LF, columns count characters, invalid bytes one each") {
-  using replylint::detail::text_position;
+  using replylint::tools::text_position;
   const auto at = [](std::string_view text, std::size_t offset) {
     const auto p = text_position(text, offset);
     return std::pair{p.line, p.column};
@@ -199,7 +199,7 @@ TEST_CASE("text positions: lines end at LF, columns count characters, invalid by
   CHECK(at("\xff\xffx", 2) == std::pair{1, 3});
   CHECK(at("\xEF\xBB\xBFx", 3) == std::pair{1, 1});
   CHECK(at("a\r\nb", 3) == std::pair{2, 1});
-  CHECK(replylint::detail::yaml_mark_position("abc", YAML::Mark::null_mark()).line == 0);
+  CHECK(replylint::tools::yaml_mark_position("abc", YAML::Mark::null_mark()).line == 0);
 }
 
 namespace {
@@ -207,8 +207,8 @@ namespace {
 // Every node's position, by yaml_mark_position's shortcut through yaml-cpp's line and column,
 // is the one counted from the start of the text.
 void same_positions(std::string_view text, const YAML::Node& node, int& nodes) {
-  const auto fast = replylint::detail::yaml_mark_position(text, node.Mark());
-  const auto slow = replylint::detail::text_position(text, replylint::detail::yaml_mark_offset(text, node.Mark()));
+  const auto fast = replylint::tools::yaml_mark_position(text, node.Mark());
+  const auto slow = replylint::tools::text_position(text, replylint::tools::yaml_mark_offset(text, node.Mark()));
   INFO("node at offset " << node.Mark().pos);
   CHECK(fast.line == slow.line);
   CHECK(fast.column == slow.column);

@@ -1,5 +1,5 @@
 // Where the server meets the library's checking, so that a switch the library makes is a
-// one-line change here. What a reply may show is the CLI's shown_text() (printer.hpp), shared
+// one-line change here. What a reply may show is the CLI's shown_text() (printers/printer.hpp), shared
 // with `check`.
 #pragma once
 

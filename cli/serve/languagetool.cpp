@@ -5,8 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../lint/utf8.hpp"
-#include "../printer.hpp"
+#include "lint/utf8.hpp"
+#include "../printers/printer.hpp"
 #include "annotation.hpp"
 #include "check_one.hpp"
 

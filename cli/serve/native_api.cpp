@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../json_record.hpp"
-#include "../printer.hpp"
+#include "../printers/json_record.hpp"
+#include "../printers/printer.hpp"
 #include "check_one.hpp"
 #include "rule_json.hpp"
 

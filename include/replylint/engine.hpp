@@ -81,7 +81,7 @@ struct PackText {
 struct CheckOptions {
   struct Points {
     std::string rule;  // a rule id
-    int points = 0;    // 0..48; 0 keeps the violation but it costs nothing
+    int points = 0;    // 0..kMaxPoints; 0 keeps the violation but it costs nothing
   };
 
   std::vector<std::string> only;  // when not empty: only rules named here, or in a pack named here
@@ -124,7 +124,7 @@ class REPLYLINT_API Engine {
   // Errors: kTooLong when text.size() > options.max_reply_bytes.
   Result<Report> check(std::string_view text) const;
   // The same with per-call options. Errors also: kInvalidArgument when an id in `options` is
-  // unknown to this engine, a rule has two points overrides, or points are outside 0..48 (the
+  // unknown to this engine, a rule has two points overrides, or points are outside 0..kMaxPoints (the
   // Error's `rule` names the id); kTooLong against the options' limit when it is set.
   Result<Report> check(std::string_view text, const CheckOptions& options) const;
   // Checks a reply with the buyer's last message as its context. Rules that say `buyer:`

@@ -18,6 +18,10 @@
 
 namespace replylint {
 
+// The most points a rule may cost: in a pack (at least 1 there) and in an override
+// (CheckOptions::points, the C API's replylint_options_points, lint's .replylint.yaml).
+constexpr int kMaxPoints = 48;
+
 // Where a value stood in its pack file, so that compile errors can point at it.
 struct SourcePos {
   int line = 0;    // 1-based; 0 when the spec was built in code

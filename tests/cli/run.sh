@@ -15,8 +15,10 @@ passed=0 failed=0
 golden() {
   local name=$1 want=$2 input=$3
   shift 3
-  "$bin" "$@" <"$input" >"$tmp/out" 2>"$tmp/err"
+  "$bin" "$@" <"$input" >"$tmp/raw" 2>"$tmp/err"
   local got=$?
+  # The tool's version is in SARIF output; keep the goldens free of it.
+  sed -e 's/"semanticVersion": "[^"]*"/"semanticVersion": "VERSION"/' "$tmp/raw" >"$tmp/out"
   if [ "$update" = --update ] && [ "$got" = "$want" ]; then cp "$tmp/out" "golden/$name.out"; fi
   if [ "$got" != "$want" ]; then
     echo "FAIL $name: exit $got, expected $want"; head -3 "$tmp/err"; failed=$((failed + 1)); return
@@ -71,6 +73,16 @@ golden check-counted-json 1 /dev/null check "${C[@]}" --format json "买家叫�
 golden check-jsonl-text 2 "$tmp/context.jsonl" check "${C[@]}" --jsonl
 golden check-jsonl-jsonl 2 "$tmp/context.jsonl" check "${C[@]}" --jsonl --format jsonl
 golden explain-buyer 0 /dev/null explain shop.qq-consent "${C[@]}"
+
+# check prints every format lint does, through the same printers (issue 12): SARIF (also
+# validated against the schema by ../lint/sarif.sh), GitHub annotations and JUnit, with the
+# buyer's message, counted-once, lines of --lines (with columns), --jsonl (without) and
+# arguments (no file at all), and errors.
+golden check-sarif-lines 1 "$tmp/lines.txt" check --rules packs --lines --format sarif
+golden check-sarif-jsonl 2 "$tmp/context.jsonl" check "${C[@]}" --jsonl --format sarif
+golden check-github 1 /dev/null check "${C[@]}" --buyer "有QQ吗？" --format github "有的，稍等" "好的" "买家叫李四，他的身份证号是110105194912310021"
+golden check-github-lines 1 "$tmp/lines.txt" check --rules packs --lines --format github
+golden check-junit 2 "$tmp/context.jsonl" check "${C[@]}" --jsonl --format junit
 golden rules-test 0 /dev/null rules test packs
 golden rules-test-failing 1 /dev/null rules test failing
 golden explain 0 /dev/null explain demo.phone --rules packs
@@ -128,6 +140,14 @@ for i in $(seq 1 20000); do case $((i % 5)) in 0) echo "{\"reply\": \"有的 $i\
 "$bin" check "${C[@]}" --jsonl --format jsonl --threads 3 <"$tmp/mixed-context.jsonl" >"$tmp/three.jsonl" 2>/dev/null
 if cmp -s "$tmp/one.jsonl" "$tmp/three.jsonl" && [ "$(wc -l <"$tmp/one.jsonl")" = 20000 ] \
    && [ "$(grep -c '"rule":"shop.qq-consent"' "$tmp/one.jsonl")" = 4000 ]; then passed=$((passed + 1)); else echo "FAIL jsonl threads: output differs"; failed=$((failed + 1)); fi
+
+# Printers that keep the whole run (SARIF, JUnit) get the replies in input order, whatever the threads.
+for f in sarif junit github; do
+  "$bin" check "${C[@]}" --jsonl --format $f <"$tmp/mixed-context.jsonl" >"$tmp/one.out" 2>/dev/null
+  "$bin" check "${C[@]}" --jsonl --format $f --threads 3 <"$tmp/mixed-context.jsonl" >"$tmp/three.out" 2>/dev/null
+  if [ -s "$tmp/one.out" ] && cmp -s "$tmp/one.out" "$tmp/three.out" && [ "$(grep -c 'shop.qq-consent' "$tmp/one.out")" -ge 4000 ]; then
+    passed=$((passed + 1)); else echo "FAIL $f threads: output differs"; failed=$((failed + 1)); fi
+done
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

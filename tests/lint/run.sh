@@ -83,10 +83,20 @@ golden md-fenced 1 "${P[@]}" cases/md-fenced
 
 # The buyer's question beside each reply (a CSV/TSV column, a YAML/JSON key), found by name or
 # named in the config: the pack's shop.qq-consent fires only where the question asks for a QQ.
+# The hashes these goldens print for replies with a question cover the question (issue 12; they
+# changed then, see buyer-suppress below).
 golden buyer 1 --rules ../context_pack cases/buyer
 golden buyer-config 1 --rules ../context_pack cases/buyer-config
 # A name and an ID number in one reply are one leak: its reply_points count the platform rule once.
 golden buyer-points 1 --rules ../context_pack --format jsonl cases/buyer/qa.csv
+# The hash of a reply that answers a question covers the question (issue 12): an entry for
+# question and reply suppresses, an older entry by the reply alone still does, and an entry
+# for the same reply to another question does not (it is reported unused).
+golden buyer-suppress 1 --rules ../context_pack cases/buyer-suppress
+golden buyer-suppress-sarif 1 --rules ../context_pack --format sarif cases/buyer-suppress cases/buyer/qa.csv
+# A suppressed rule is checked away: the ID number, counted once with the name before, now
+# counts on its own (4 points, counted), as the engine decides.
+golden buyer-suppress-counted 1 --rules ../context_pack --format jsonl cases/buyer-suppress/counted.txt
 golden unknown-key 2 "${P[@]}" cases/unknown-key
 golden unknown-rule 2 "${P[@]}" cases/unknown-rule
 golden bad-value 2 "${P[@]}" cases/bad-value
@@ -120,11 +130,16 @@ if [ $status = 2 ] && grep -q '^fixtures/bom-crlf.txt:4:4: error: 手机号码' 
 status=$?
 if [ $status = 1 ] && grep -q '^replies.txt:1:6: error: 承诺送达时间' "$tmp/out"; then passed=$((passed + 1)); else
   echo "FAIL default-path: exit $status"; cat "$tmp/out" "$tmp/err"; failed=$((failed + 1)); fi
-# The reply hash is the first 16 hex digits of SHA-256 of the reply, as sha256sum computes it.
+# The reply hash is the first 16 hex digits of SHA-256 of the reply, as sha256sum computes it;
+# with the buyer's question, of the question, a line feed and the reply.
 want=$(printf '%s' '加我微信' | sha256sum | cut -c1-16)
 "$bin" lint "${P[@]}" --format jsonl --no-config cases/bad-ignore/data.csv >"$tmp/out" 2>&1
 if grep -q "\"hash\":\"$want\"" "$tmp/out"; then
   passed=$((passed + 1)); else echo "FAIL hash: expected $want"; failed=$((failed + 1)); fi
+want=$(printf '%s\n%s' '有QQ吗？' '有的，稍等' | sha256sum | cut -c1-16)
+"$bin" lint --rules ../context_pack --format jsonl --no-config cases/buyer/qa.csv >"$tmp/out" 2>&1
+if grep -q "\"hash\":\"$want\"" "$tmp/out"; then
+  passed=$((passed + 1)); else echo "FAIL hash with question: expected $want"; failed=$((failed + 1)); fi
 
 # --threads N: the same standard output, standard error and status as one thread, in the same
 # order, over every fixture, case (config errors among files) and a missing path.

@@ -30,6 +30,23 @@ run fixtures 2 fixtures
 run suppressions 2 cases/suppress
 run clean 0 cases/suppress/ok.txt
 run config-error 2 cases/unknown-rule
+# `replylint check --format sarif` (issue 12): arguments (logical locations only), --lines
+# (regions on standard input's lines) and --jsonl with the buyer's messages and errors.
+run_check() {  # run_check NAME EXIT STDIN ARGS...
+  local name=$1 want=$2 input=$3
+  shift 3
+  "$bin" check --format sarif "$@" <"$input" >"$tmp/$name.sarif" 2>/dev/null
+  local got=$?
+  if [ "$got" != "$want" ]; then echo "FAIL $name: exit $got, expected $want"; failed=$((failed + 1)); return; fi
+  if "$python" validate_sarif.py sarif/sarif-schema-2.1.0.json "$tmp/$name.sarif"; then passed=$((passed + 1)); else
+    failed=$((failed + 1)); fi
+}
+printf '加我微信\n您好\n\xff电话 138 1234 5678\n' >"$tmp/lines.txt"
+printf '%s\n' '{"reply": "有的，稍等", "buyer": "有QQ吗？"}' 'not json' '{"reply": "买家叫李四，他的身份证号是110105194912310021"}' >"$tmp/context.jsonl"
+run_check check-arguments 1 /dev/null --rules packs "加我微信" "您好"
+run_check check-lines 1 "$tmp/lines.txt" --rules packs --lines
+run_check check-jsonl 2 "$tmp/context.jsonl" --rules ../context_pack --jsonl
+run_check check-clean 0 /dev/null --rules packs "您好"
 # The validator must reject a log that breaks the schema.
 sed 's/"version": "2.1.0"/"version": "2.0.0"/' "$tmp/examples.sarif" >"$tmp/broken.sarif"
 if "$python" validate_sarif.py sarif/sarif-schema-2.1.0.json "$tmp/broken.sarif" >/dev/null; then

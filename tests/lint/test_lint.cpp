@@ -1,4 +1,4 @@
-// Unit tests of cli/lint/: position mapping of every reader (the offsets behind
+// Unit tests of lint/: position mapping of every reader (the offsets behind
 // FILE:LINE:COLUMN), YAML scalar re-reading against yaml-cpp, masking, hashing, excludes and
 // suppression directives. The CLI as a whole is tested by run.sh (golden) and the others.
 #include <yaml-cpp/yaml.h>
@@ -16,9 +16,9 @@
 #include "lint/suppress.hpp"
 #include "lint/utf8.hpp"
 #include "lint/yaml_scalar.hpp"
-#include "yaml_mark.hpp"
+#include "replylint/tools/yaml_mark.hpp"
 
-using namespace replylint::cli::lint;
+using namespace replylint::lint;
 
 namespace {
 
@@ -149,7 +149,7 @@ void check_yaml(const std::string& doc, const std::vector<std::pair<std::string,
   std::vector<Reply> replies;
   for (const auto& kv : root) {
     const YAML::Node v = kv.second["content"];
-    const std::size_t start = replylint::detail::yaml_mark_offset(src.bytes(), v.Mark());
+    const std::size_t start = replylint::tools::yaml_mark_offset(src.bytes(), v.Mark());
     std::optional<Reply> r = map_yaml_scalar(src.bytes(), start, v.Scalar());
     INFO("scalar " << kv.first.Scalar() << ": [" << v.Scalar() << "]");
     REQUIRE(r);
@@ -242,7 +242,11 @@ TEST_CASE("sha256 and reply hashes") {
   CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
   CHECK(sha256_hex(std::string(1000, 'a')) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
-  CHECK(reply_hash("abc") == "ba7816bf8f01cfea");
+  CHECK(reply_hash("", "abc") == "ba7816bf8f01cfea");
+  // With the buyer's question: printf '%s\n%s' 有QQ吗？ 有的 | sha256sum.
+  CHECK(reply_hash("有QQ吗？", "有的") == "eedf382fdb63c614");
+  CHECK(reply_hash("有现货吗？", "有的") != reply_hash("有QQ吗？", "有的"));
+  CHECK(legacy_reply_hash("abc") == "ba7816bf8f01cfea");
 }
 
 // What is masked is replylint::mask's (tests/test_mask.cpp); lint prints through it.
