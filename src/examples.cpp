@@ -52,7 +52,12 @@ ExampleRun run_examples(const Engine& engine) {
           fail(e, "a bad example needs exactly one [[span]]");
           continue;
         }
-        auto report = engine.check_with_buyer(e.buyer, reply);
+        // The rule alone: another rule of the same platform rule that fires on the same words
+        // would take its place in a full report (Engine drops a restatement), which says
+        // nothing about whether this rule fires.
+        CheckOptions alone;
+        alone.only = {rule.id};
+        auto report = engine.check_with_buyer(e.buyer, reply, alone);
         if (!report) { fail(e, report.error().message); continue; }
         const Violation* found = nullptr;
         for (const Violation& v : report->violations)

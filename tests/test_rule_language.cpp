@@ -283,3 +283,73 @@ TEST_CASE("a pattern of parts is looked for in every unit, not only the first th
   // The first clause has 发票 but no charge; the second has both.
   CHECK(rules_of(e.check("发票已开好，专票要加3个点")) == std::vector<std::string>{"demo.fee"});
 }
+
+TEST_CASE("a rule and its restatement firing on the same words are one violation") {
+  // re.fee and re.fee-any state one platform rule twice (a phrasing and its general form);
+  // re.fee-big is the same rule with more points; re.other is another platform rule.
+  const char* pack = R"(
+pack: re
+title: t
+version: 1
+platform_rules: [t]
+rules:
+  - id: re.fee
+    title: 开票收费
+    points: 6
+    platform_rule: fee
+    message: m
+    suggestion: s
+    source: s
+    patterns: ['发票要加\d个点']
+    examples: {bad: ['[[发票要加3个点]]', '[[发票要加4个点]]', '[[发票要加5个点]]'], good: [发票免费, 不加点, 免费开]}
+  - id: re.fee-any
+    title: 开票收费（一般）
+    points: 6
+    platform_rule: fee
+    message: m
+    suggestion: s
+    source: s
+    patterns: ['要加\d个点']
+    examples: {bad: ['[[要加3个点]]', '[[要加4个点]]', '[[要加5个点]]'], good: [发票免费, 不加点, 免费开]}
+  - id: re.fee-big
+    title: 开票收高费
+    points: 8
+    platform_rule: fee
+    message: m
+    suggestion: s
+    source: s
+    patterns: ['加9个点']
+    examples: {bad: ['[[加9个点]]', '要[[加9个点]]', '发票[[加9个点]]'], good: [发票免费, 不加点, 免费开]}
+  - id: re.other
+    title: 加点
+    points: 2
+    message: m
+    suggestion: s
+    source: s
+    patterns: ['加\d个点']
+    examples: {bad: ['[[加3个点]]', '[[加4个点]]', '[[加5个点]]'], good: [发票免费, 不加点, 免费开]}
+)";
+  auto e = Engine::from_yaml({{"lexicon.yaml", kLexicon}, {"re.yaml", pack}});
+  INFO((e.ok() ? std::string() : e.error().to_string()));
+  REQUIRE(e.ok());
+  // Overlapping, equal points: the earlier rule stays; another platform rule is not touched.
+  CHECK(rules_of(e->check("发票要加3个点")) == std::vector<std::string>{"re.fee", "re.other"});
+  // Overlapping, more points: that one stays.
+  CHECK(rules_of(e->check("发票要加9个点")) == std::vector<std::string>{"re.fee-big", "re.other"});
+  // Apart: two incidents, both shown, counted once.
+  auto apart = e->check("要加3个点，发票要加5个点");
+  REQUIRE(apart.ok());
+  CHECK(rules_of(apart) == std::vector<std::string>{"re.fee-any", "re.other", "re.fee"});
+  std::size_t fee_rules = 0, counted = 0;
+  for (const Violation& v : apart->violations)
+    if (v.platform_rule == "re.fee") {
+      ++fee_rules;
+      counted += v.counted;
+    }
+  CHECK(fee_rules == 2);
+  CHECK(counted == 1);
+  // Chosen alone, a restatement is reported: the choice comes first.
+  CheckOptions alone;
+  alone.only = {"re.fee-any"};
+  CHECK(rules_of(e->check("发票要加3个点", alone)) == std::vector<std::string>{"re.fee-any"});
+}
