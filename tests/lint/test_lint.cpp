@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "lint/check_file.hpp"
+#include "lint/config.hpp"
 #include "lint/decode.hpp"
 #include "lint/glob.hpp"
 #include "lint/mask.hpp"
@@ -343,6 +345,56 @@ TEST_CASE("directives: the next line that is neither blank nor a comment") {
   CHECK(problems[0].message.find("needs a reason") != std::string::npos);
   CHECK(problems[1].message.find("unknown rule 'demo.nope'") != std::string::npos);
   CHECK(problems[2].message.find("unknown directive") != std::string::npos);
+}
+
+// The stages of a file (check_file.hpp): the config's settings are the engine's CheckOptions,
+// and a suppressed rule is checked away, so a report's points are always the engine's.
+TEST_CASE("stages: read, check with the config's options, suppress") {
+  auto engine = replylint::Engine::from_directory(REPLYLINT_LINT_PACKS);
+  REQUIRE(engine);
+  Config config = default_config({});
+  config.check.points.push_back({"demo.phone", 9});
+  config.check.skip.push_back("demo.email");
+  FileJob job;
+  job.kind = FileKind::kTxt;
+  job.config = &config;
+  job.engine = &*engine;
+  job.bytes = "加我微信，电话13812345678\n邮箱 a@example.com\n"
+              "# replylint-disable-next-line demo.wechat -- 理由\n加我微信\n";
+  CheckedFile file = read_file(job);
+  REQUIRE(!file.fatal);
+  CHECK(file.encoding == "UTF-8");
+  REQUIRE(file.read.replies.size() == 3);
+  check_replies(file, job);
+  REQUIRE(file.replies.size() == 3);
+  REQUIRE(file.replies[0].report);
+  CHECK(file.replies[0].report->violations.size() == 2);
+  CHECK(file.replies[0].report->points == 6 + 9);     // demo.phone's override, applied by the engine
+  CHECK(file.replies[1].report->clean());             // demo.email is skipped
+  CHECK(file.replies[2].report->violations.size() == 1);
+  suppress(file, job);
+  CHECK(file.suppressed == 1);
+  CHECK(file.replies[2].report->clean());  // checked again without demo.wechat
+  CHECK(file.replies[0].report->points == 15);
+  CHECK(file.unused.empty());
+}
+
+TEST_CASE("stages: a file that cannot be read is one problem, and the later stages keep it") {
+  auto engine = replylint::Engine::from_directory(REPLYLINT_LINT_PACKS);
+  REQUIRE(engine);
+  const Config config = default_config({});
+  FileJob job;
+  job.kind = FileKind::kJson;
+  job.config = &config;
+  job.engine = &*engine;
+  job.bytes = "{\"content\": ";
+  CheckedFile file = read_file(job);
+  REQUIRE(file.fatal);
+  CHECK(file.fatal->line == 1);
+  check_replies(file, job);
+  suppress(file, job);
+  CHECK(file.replies.empty());
+  CHECK(file.problems.empty());
 }
 
 TEST_CASE("decode: GB18030 maps every decoded byte back to its character in the file") {
