@@ -10,6 +10,7 @@
 
 #include "clauses.hpp"
 #include "compressed_alphabet.hpp"
+#include "example_markers.hpp"
 #ifdef REPLYLINT_HYPERSCAN
 #include "hyperscan_set.hpp"
 #endif
@@ -461,9 +462,7 @@ std::vector<std::string> example_texts(const std::vector<PackSpec>& packs) {
     for (const RuleSpec& rule : pack.rules)
       for (const auto* list : {&rule.bad_examples, &rule.good_examples})
         for (const ExampleSpec& e : *list) {
-          std::string text = e.text;
-          for (const char* marker : {"[[", "]]"})
-            for (std::size_t at; (at = text.find(marker)) != std::string::npos;) text.erase(at, 2);
+          const std::string text = strip_example_markers(e.text);
           normalize(text, n, scratch);
           texts.push_back(n.text);
         }

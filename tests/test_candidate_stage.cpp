@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "embedded_packs.hpp"
+#include "example_markers.hpp"
 #include "expand.hpp"
 #include "matcher.hpp"
 #include "normalizer.hpp"
@@ -27,12 +28,7 @@ std::vector<std::pair<std::string, std::string>> corpus(std::size_t size) {
   for (const PackSpec& pack : detail::embedded_pack_data().written)
     for (const RuleSpec& rule : pack.rules)
       for (const auto* list : {&rule.bad_examples, &rule.good_examples})
-        for (const ExampleSpec& e : *list) {
-          std::string text = e.text;
-          for (const char* marker : {"[[", "]]"})
-            for (std::size_t at; (at = text.find(marker)) != std::string::npos;) text.erase(at, 2);
-          seeds.emplace_back(e.buyer, text);
-        }
+        for (const ExampleSpec& e : *list) seeds.emplace_back(e.buyer, detail::strip_example_markers(e.text));
   static const std::vector<std::string> noise = {"，", "。", " ", ".", "-", "丶", "😊", "\u200b", "？", "！", "\n",
                                                  "Ｖ", "Ｘ", "微", "信", "發", "票", "1", "3", "8", "０", "5",
                                                  "号", "不", "没", "加", "qq", "@", "\xff", "\xe5\xbe", "~", "…"};
