@@ -23,7 +23,7 @@ namespace replylint::detail {
 namespace {
 
 // The Set holds every pattern at once; RE2's default 8 MB budget makes its DFA thrash and run
-// ~10x slower (../shared/DESIGN.md), so it gets a deliberate budget.
+// ~10x slower (measured for the design), so it gets a deliberate budget.
 constexpr int64_t kSetMaxMem = 64 << 20;
 
 // Confirming patterns: word classes expand into large alternations, and with RE2's default

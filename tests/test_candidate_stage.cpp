@@ -1,17 +1,16 @@
 // The built-in packs' candidate stage, made by the build (Hyperscan when the build has it),
-// against the RE2::Set that `--rules DIR` uses: on a corpus generated here from the packs'
-// own examples, cut, joined and disguised, it must report every pattern the Set reports, and
-// the engines must give identical reports.
+// against the RE2::Set that `--rules DIR` uses: on a corpus generated from the packs' own
+// examples, cut, joined and disguised (generated_corpus.hpp), it must report every pattern the
+// Set reports, and the engines must give identical reports.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <random>
 #include <string>
 #include <vector>
 
 #include "embedded_packs.hpp"
-#include "example_markers.hpp"
 #include "expand.hpp"
+#include "generated_corpus.hpp"
 #include "matcher.hpp"
 #include "normalizer.hpp"
 #include "replylint/engine.hpp"
@@ -19,51 +18,6 @@
 using namespace replylint;
 
 namespace {
-
-// Replies like the ones agents write, and their disguises: every example of every built-in
-// pack, then, from a fixed seed, pieces of two joined, separators, full-width and Traditional
-// forms, emoji, digits, invalid bytes and punctuation dropped in at random places.
-std::vector<std::pair<std::string, std::string>> corpus(std::size_t size) {
-  std::vector<std::pair<std::string, std::string>> seeds;  // buyer, reply
-  for (const PackSpec& pack : detail::embedded_pack_data().written)
-    for (const RuleSpec& rule : pack.rules)
-      for (const auto* list : {&rule.bad_examples, &rule.good_examples})
-        for (const ExampleSpec& e : *list) seeds.emplace_back(e.buyer, detail::strip_example_markers(e.text));
-  static const std::vector<std::string> noise = {"，", "。", " ", ".", "-", "丶", "😊", "\u200b", "？", "！", "\n",
-                                                 "Ｖ", "Ｘ", "微", "信", "發", "票", "1", "3", "8", "０", "5",
-                                                 "号", "不", "没", "加", "qq", "@", "\xff", "\xe5\xbe", "~", "…"};
-  std::vector<std::pair<std::string, std::string>> out = seeds;
-  std::mt19937 random(20261130);
-  const auto pick = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
-  // Cuts on code-point boundaries mostly, and sometimes not (invalid UTF-8 is input too).
-  const auto cut = [&](const std::string& s) {
-    std::size_t a = pick(s.size() + 1), b = pick(s.size() + 1);
-    if (a > b) std::swap(a, b);
-    if (pick(4) != 0) {
-      while (a > 0 && (static_cast<unsigned char>(s[a]) & 0xC0) == 0x80) --a;
-      while (b < s.size() && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) ++b;
-    }
-    return s.substr(a, b - a);
-  };
-  while (out.size() < size) {
-    const auto& x = seeds[pick(seeds.size())];
-    const auto& y = seeds[pick(seeds.size())];
-    std::string reply;
-    switch (pick(4)) {
-      case 0: reply = x.second + noise[pick(noise.size())] + y.second; break;
-      case 1: reply = cut(x.second) + cut(y.second); break;
-      case 2: reply = x.second; break;
-      default: reply = cut(x.second) + noise[pick(noise.size())] + cut(x.second); break;
-    }
-    for (std::size_t k = pick(4); k > 0; --k) {
-      std::size_t at = pick(reply.size() + 1);
-      while (at < reply.size() && (static_cast<unsigned char>(reply[at]) & 0xC0) == 0x80) ++at;
-      reply.insert(at, noise[pick(noise.size())]);
-    }
-    out.emplace_back(pick(3) == 0 ? x.first : std::string(), reply);
-  }
-  return out;
-}
 
 std::string describe(const Result<Report>& r) {
   if (!r) return "error: " + r.error().message;
@@ -97,7 +51,7 @@ TEST_CASE("the built-in candidate stage reports every pattern the RE2::Set repor
   detail::NormalizerScratch scratch;
   std::vector<int> a, b;
   std::size_t flagged = 0;
-  for (const auto& [buyer, reply] : corpus(20000)) {
+  for (const auto& [buyer, reply] : test::generated_corpus(20000)) {
     detail::normalize(reply, n, scratch);
     (*built_in)->candidates(n, a);
     (*re2_set)->candidates(n, b);
@@ -116,7 +70,7 @@ TEST_CASE("from_embedded and compile(embedded_packs()) give identical reports") 
   auto checked = Engine::compile(*packs);
   REQUIRE(checked);
   std::size_t violations = 0;
-  for (const auto& [buyer, reply] : corpus(20000)) {
+  for (const auto& [buyer, reply] : test::generated_corpus(20000)) {
     const auto x = fast->check_with_buyer(buyer, reply), y = checked->check_with_buyer(buyer, reply);
     INFO(reply);
     REQUIRE(describe(x) == describe(y));
@@ -147,7 +101,7 @@ TEST_CASE("a long-lived engine moves from the built-in stage to the RE2::Set wit
   std::vector<int> a, b;
   std::vector<detail::Hit> x, y;
   std::size_t before = 0, after = 0;
-  for (const auto& [buyer, reply] : corpus(6000)) {
+  for (const auto& [buyer, reply] : test::generated_corpus(6000)) {
     detail::normalize(reply, n, scratch);
     ((*moving)->uses_hyperscan() ? before : after) += 1;
     (*moving)->candidates(n, a);
