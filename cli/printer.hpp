@@ -40,17 +40,15 @@ class Printer {
 std::unique_ptr<Printer> make_text_printer(std::string unit);
 std::unique_ptr<Printer> make_json_printer(bool one_per_line);
 
-// `s` with every byte that is not part of well-formed UTF-8 replaced by U+FFFD, one for each
-// byte, so that character offsets stay as the library counts them.
-std::string displayable(std::string_view s);
-
 // What may be printed of a reply or a buyer's message, by check, lint's neighbours and serve:
-// displayable(), with phone, ID and card digits and e-mail local parts masked (the library's
+// `text` with one U+FFFD for each byte that is not well-formed UTF-8 (src/utf8.hpp), so that
+// character offsets stay as the library counts them, and with phone, ID and card digits and e-mail local parts masked (the library's
 // masking, through lint/mask.hpp) unless `show_matches`. One character per character of `text`,
 // so violations' char offsets index it.
 std::string shown_text(std::string_view text, bool show_matches);
 
-// The byte offset of character `index` in valid UTF-8 `s` (s.size() past the end).
+// The byte offset of character `index` in `s`, counted as the library counts (s.size() past
+// the end).
 std::size_t byte_of_char(std::string_view s, std::size_t index);
 
 }  // namespace replylint::cli

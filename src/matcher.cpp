@@ -17,6 +17,7 @@
 #include "negation.hpp"
 #include "normalizer.hpp"
 #include "pack_blob.hpp"
+#include "utf8.hpp"
 #include "validators.hpp"
 
 namespace replylint::detail {
@@ -56,7 +57,7 @@ RE2::Options coded_options() {
 std::size_t back_chars(std::string_view s, std::size_t pos, int chars) {
   while (pos > 0 && chars > 0) {
     --pos;
-    while (pos > 0 && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) --pos;
+    while (pos > 0 && continuation_byte(s[pos])) --pos;
     --chars;
   }
   return pos;
@@ -65,7 +66,7 @@ std::size_t back_chars(std::string_view s, std::size_t pos, int chars) {
 std::size_t forward_chars(std::string_view s, std::size_t pos, int chars) {
   while (pos < s.size() && chars > 0) {
     ++pos;
-    while (pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) ++pos;
+    while (pos < s.size() && continuation_byte(s[pos])) ++pos;
     --chars;
   }
   return pos;
@@ -397,7 +398,7 @@ struct Matcher::Rule {
 
   static std::size_t char_count(std::string_view s) {
     std::size_t n = 0;
-    for (char ch : s) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+    for (char ch : s) n += !continuation_byte(ch);
     return n;
   }
 
