@@ -252,15 +252,9 @@ void normalize(std::string_view in, Normalized& out, NormalizerScratch& scratch)
   std::size_t i = 0;
   while (i < n) {
     char32_t cp;
-    const std::uint32_t len = decode_utf8(s + i, n - i, cp);
+    std::uint32_t word;  // the sequence's bytes, little-endian
+    const std::uint32_t len = decode_utf8(s + i, n - i, cp, word);
     if (len == 0) goto invalid;
-    std::uint32_t word;  // the sequence's bytes, and whatever follows them up to four
-    if (n - i >= 4) {
-      std::memcpy(&word, s + i, 4);
-    } else {
-      word = 0;
-      std::memcpy(&word, s + i, len);
-    }
     {
       const OriginalRange r{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len)};
       i += len;
@@ -277,7 +271,7 @@ void normalize(std::string_view in, Normalized& out, NormalizerScratch& scratch)
         std::uint32_t advance = len;
         const char32_t c = fold::folded(cp, e);
         if ((e & fold::kDeltaMask) == 0) {
-          std::memcpy(text + bytes, &word, 4);  // unchanged: the input bytes
+          std::memcpy(text + bytes, &word, 4);  // unchanged: the input bytes (little-endian)
         } else {
           advance = static_cast<std::uint32_t>(fold::utf8_length(e));
           put_utf8(text + bytes, c, static_cast<int>(advance));
