@@ -22,9 +22,9 @@ Errors raise replylint.Error (code, status, file, line, column, rule). An Engine
 by any number of threads; check() releases the GIL while it runs. To reload rules, build a new
 Engine and rebind the variable: checks in progress keep the engine they were called on.
 
-The shared library is found through $REPLYLINT_LIBRARY (a path), else where `pip install`
-found it (recorded in replylint/_library.py, see setup.py), else as "replylint" on the system's
-library path (ctypes.util.find_library), else libreplylint.so next to this package.
+The shared library is found through $REPLYLINT_LIBRARY (a path), else where `pip install` found
+it (recorded in replylint/_library.py by backend/replylint_build.py), else as "replylint" on
+the system's library path (ctypes.util.find_library), else libreplylint.so next to this package.
 """
 
 import ctypes
