@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The bindings as packages, as a client team installs them: the library by `cmake --install`
-# into an empty prefix, found through pkg-config; `pip install` of bindings/python into a
-# folder of its own and `npm install` of bindings/node (packed, as a
-# registry would serve it) into an empty project. Then the bindings' own tests and the Python
-# chat-client example run against the installed copies, with no variable saying where the
-# library or the addon is: what pip and npm recorded must be enough. No package index is used.
+# into an empty prefix, found through pkg-config; `pip install` of bindings/python into a folder
+# of its own and `npm install` of bindings/node (packed, as a registry would serve it) into an
+# empty project. Then the bindings' own tests and the Python chat-client example run against
+# the installed copies, with no variable saying where the library or the addon is: what pip and
+# npm recorded must be enough. No package index is used.
 #
 #   tests/packaging/run.sh BUILD_DIR SOURCE_DIR PYTHON
 set -euo pipefail
@@ -45,7 +45,8 @@ from replylint._library import PATH
 assert PATH == os.path.join(libdir, "libreplylint.so"), f"recorded {PATH}, not the library pkg-config names"
 assert replylint.version() == version, f"library {replylint.version()}, replylint.pc {version}"
 assert importlib.metadata.version("replylint") == version, \
-    f"the Python package says {importlib.metadata.version('replylint')}, the library {version}: keep pyproject.toml in step"
+    (f"the Python package says {importlib.metadata.version('replylint')}, the library {version}: "
+     "keep VERSION in bindings/python/backend/replylint_build.py in step")
 PY
 echo "ok: the installed module loads $libdir/libreplylint.so, version $version"
 (cd "$src/bindings/python/tests" && "$python" -m unittest test_replylint) >"$work/py-test.log" 2>&1 ||
