@@ -309,7 +309,7 @@ int main(int argc, char** argv) {
               args->rules_dir.empty() ? "built in" : args->rules_dir.c_str());
 
   // How fast this machine is right now: memchr over every reply, the bandwidth ceiling that
-  // ../shared/DESIGN.md measured at ~20 ns per reply on this kind of machine. Shared virtual
+  // the design notes measured at ~20 ns per reply on this kind of machine. Shared virtual
   // machines vary by tens of percent over a day; compare runs by this row too.
   double memchr_s = 1e300;
   for (int r = 0; r < 5; ++r) {

@@ -5,7 +5,7 @@
 # since to each violation, "platform_rule" and "counted", which are removed from the new
 # output before comparing; and that --threads 2 prints what one thread prints.
 # Usage: bench/check_json_identical.sh REFERENCE_BINARY [NEW_BINARY] [CORPUS]
-# CORPUS: one reply per line; default 400,000 replies of ../shared/bench/gen_corpus.py.
+# CORPUS: one reply per line; default 400,000 replies of bench/gen_corpus.py.
 # Exits 0 when identical, 1 with the first differing line when not.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,7 +15,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 corpus=${3:-}
 if [ -z "$corpus" ]; then
-  (cd "$work" && python3 "$here/../shared/bench/gen_corpus.py" 400000 >/dev/null)
+  (cd "$work" && python3 "$here/bench/gen_corpus.py" 400000 >/dev/null)
   corpus=$work/corpus.txt
 fi
 status=0

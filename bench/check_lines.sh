@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Replies per second of `replylint check --lines` over generated replies, as a whole process
 # (reading, folding, matching, printing jsonl). Usage: bench/check_lines.sh [BINARY] [N] [MODE]
-# Defaults: build/replylint, 200000 replies from ../shared/bench/gen_corpus.py (fixed seed).
+# Defaults: build/replylint, 200000 replies from bench/gen_corpus.py (fixed seed).
 # MODE lines (default) or jsonl: the same replies as `check --jsonl` input, each with a buyer's
 # message (有QQ吗？ on every other line), to see what reading JSON and the buyer's side cost.
 set -euo pipefail
@@ -11,7 +11,7 @@ n=${2:-200000}
 mode=${3:-lines}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-(cd "$work" && python3 "$here/../shared/bench/gen_corpus.py" "$n" >/dev/null)
+(cd "$work" && python3 "$here/bench/gen_corpus.py" "$n" >/dev/null)
 bytes=$(wc -c < "$work/corpus.txt")
 input=$work/corpus.txt
 if [ "$mode" = jsonl ]; then

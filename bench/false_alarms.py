@@ -1,20 +1,20 @@
 #!/usr/bin/env python3
 """False alarms and misses of replylint on generated replies and on the seed documents.
 
-Usage: bench/false_alarms.py [--binary build/replylint] [--n 200000] [--show 40]
+Usage: bench/false_alarms.py [--binary build/replylint] [--n 200000] [--show 40] [--seeds DIR]
 
-1. Generates N replies with ../shared/bench/gen_corpus.py (fixed seed) and checks them with
+1. Generates N replies with bench/gen_corpus.py (fixed seed) and checks them with
    `replylint check --lines --format jsonl`. Lines labelled 0 are clean: every violation on
    one is a false alarm unless it is a real violation the generator did not mean; the script
    lists them by rule for review and prints the rate. Labelled lines give recall per kind.
-2. Checks every sentence of ../shared/seeds/*.txt (training material that quotes agent
-   replies, good and bad, and discusses the rules) and lists what fires, for review.
+2. With --seeds DIR, checks every sentence of DIR/*.txt (the training material's seed
+   documents, which quote agent replies, good and bad, and discuss the rules; they are not
+   part of this repository) and lists what fires, for review.
 Exit 0 when it ran; the figures are for people, not a pass/fail gate.
 """
 import argparse, collections, json, os, re, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SHARED = os.path.join(HERE, "..", "..", "shared")
 # Injected kinds that a shipped pack is meant to catch, and which pack.
 KIND_PACK = {"wechat": "off-platform", "qq": "off-platform", "phone": "off-platform",
              "offplatform": "off-platform", "invoice_fee": "invoice", "card_fee": "surcharge",
@@ -36,10 +36,11 @@ def main():
     ap.add_argument("--binary", default=os.path.join(HERE, "..", "build", "replylint"))
     ap.add_argument("--n", type=int, default=200000)
     ap.add_argument("--show", type=int, default=40, help="flagged lines to print per section")
+    ap.add_argument("--seeds", help="a folder of seed documents (*.txt) to check sentence by sentence")
     a = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as work:
-        subprocess.run([sys.executable, os.path.join(SHARED, "bench", "gen_corpus.py"), str(a.n)],
+        subprocess.run([sys.executable, os.path.join(HERE, "gen_corpus.py"), str(a.n)],
                        cwd=work, check=True, capture_output=True)
         lines = open(os.path.join(work, "corpus.txt"), encoding="utf-8").read().split("\n")[:a.n]
         labels = open(os.path.join(work, "corpus.labels.txt")).read().split("\n")[:a.n]
@@ -75,9 +76,11 @@ def main():
     for kind, (ok, n) in sorted(recall.items()):
         print(f"  {kind:12s} {ok:5d}/{n:<5d} {100.0 * ok / n:5.1f}%  ({KIND_PACK[kind]})")
 
+    if not a.seeds:
+        return 0
     sentences = []
-    for name in sorted(os.listdir(os.path.join(SHARED, "seeds"))):
-        text = open(os.path.join(SHARED, "seeds", name), encoding="utf-8").read()
+    for name in sorted(n for n in os.listdir(a.seeds) if n.endswith(".txt")):
+        text = open(os.path.join(a.seeds, name), encoding="utf-8").read()
         for s in re.split(r"[。！？!?\n]+", text):
             s = s.strip()
             if len(s) >= 4:

@@ -2,7 +2,7 @@
 # The benchmark of issue #6 in one command. Usage:
 #   bench/run.sh [BUILD_DIR] [replylint_bench options...]
 # BUILD_DIR (default: build) holds replylint_bench and replylint. The corpus is $CORPUS if set,
-# else 200,000 replies of ../shared/bench/gen_corpus.py (fixed seed), made in a temporary
+# else 200,000 replies of bench/gen_corpus.py (fixed seed), made in a temporary
 # folder. Runs on the built-in packs with --threads 2, times `replylint check "…"` as a whole
 # process (median, min, max; wall and CPU) and `replylint check --lines --format jsonl` on the
 # corpus as a whole process on 1 and 2 threads; prints a Markdown table (machine, date,
@@ -16,7 +16,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 corpus=${CORPUS:-}
 if [ -z "$corpus" ]; then
-  (cd "$work" && python3 "$here/../shared/bench/gen_corpus.py" 200000 >/dev/null)
+  (cd "$work" && python3 "$here/bench/gen_corpus.py" 200000 >/dev/null)
   corpus=$work/corpus.txt
 fi
 exec "$build/replylint_bench" --threads 2 --process "$build/replylint" "$@" "$corpus"

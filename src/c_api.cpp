@@ -17,6 +17,7 @@
 
 #include "replylint/engine.hpp"
 #include "replylint/mask.hpp"
+#include "utf8.hpp"
 
 #ifndef REPLYLINT_VERSION
 #error "REPLYLINT_VERSION must be defined by the build"
@@ -253,26 +254,6 @@ int guarded(replylint_error** error, F&& f) noexcept {
   }
 }
 
-bool valid_utf8(std::string_view s) noexcept {
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    const auto b1 = static_cast<unsigned char>(s[i + 1]);
-    const unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
-    const unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
-    if (b1 < lo || b1 > hi) return false;
-    for (std::size_t k = 2; k < n; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    i += n;
-  }
-  return true;
-}
-
 int engine_result(replylint::Result<replylint::Engine> built, replylint_engine** out, replylint_error** error) {
   if (!built) return fail(error, built.error());
   *out = new replylint_engine(std::make_shared<const CompiledEngine>(std::move(built).value()));
@@ -281,7 +262,7 @@ int engine_result(replylint::Result<replylint::Engine> built, replylint_engine**
 
 int add_id(replylint_options* options, const char* id, std::vector<std::string> replylint::CheckOptions::*list) noexcept {
   if (const int s = check_handle(options); s != REPLYLINT_OK) return s;
-  if (id == nullptr || *id == '\0' || !valid_utf8(id)) return REPLYLINT_ERR_INVALID_ARGUMENT;
+  if (id == nullptr || *id == '\0' || !replylint::detail::valid_utf8(id)) return REPLYLINT_ERR_INVALID_ARGUMENT;
   return guarded(nullptr, [&] {
     (live(options)->options.*list).emplace_back(id);
     return REPLYLINT_OK;
@@ -396,7 +377,7 @@ int replylint_options_skip(replylint_options* options, const char* id) {
 
 int replylint_options_points(replylint_options* options, const char* rule_id, int points) {
   if (const int s = check_handle(options); s != REPLYLINT_OK) return s;
-  if (rule_id == nullptr || *rule_id == '\0' || !valid_utf8(rule_id) || points < 0 || points > replylint::kMaxPoints)
+  if (rule_id == nullptr || *rule_id == '\0' || !replylint::detail::valid_utf8(rule_id) || points < 0 || points > replylint::kMaxPoints)
     return REPLYLINT_ERR_INVALID_ARGUMENT;
   return guarded(nullptr, [&] {
     live(options)->options.points.push_back({rule_id, points});

@@ -18,21 +18,7 @@ int gap_break(std::string_view gap, bool& question) {
   int result = kNone;
   int dots = 0;
   for (std::size_t i = 0; i < gap.size();) {
-    const auto b = static_cast<unsigned char>(gap[i]);
-    char32_t c = b;
-    std::size_t len = 1;
-    if (b >= 0xE0 && b < 0xF0 && i + 2 < gap.size()) {
-      c = (char32_t{b & 0x0Fu} << 12) | (char32_t{static_cast<unsigned char>(gap[i + 1]) & 0x3Fu} << 6) |
-          (static_cast<unsigned char>(gap[i + 2]) & 0x3Fu);
-      len = 3;
-    } else if (b >= 0xC0 && b < 0xE0 && i + 1 < gap.size()) {
-      c = (char32_t{b & 0x1Fu} << 6) | (static_cast<unsigned char>(gap[i + 1]) & 0x3Fu);
-      len = 2;
-    } else if (b >= 0xF0) {
-      len = std::min<std::size_t>(4, gap.size() - i);
-      c = 0;
-    }
-    i += len;
+    const char32_t c = next_char(gap, i);
     dots = c == U'.' ? dots + 1 : 0;
     switch (c) {
       case U'？': case U'?': case U'﹖':

@@ -84,15 +84,7 @@ class AlphabetRewriter {
   bool at_end() const { return i_ >= p_.size(); }
   char peek() const { return p_[i_]; }
 
-  char32_t next_char() {  // one UTF-8 character of the pattern
-    const auto b0 = static_cast<unsigned char>(p_[i_]);
-    int len = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
-    if (i_ + len > p_.size()) len = 1;
-    char32_t c = len == 1 ? b0 : len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F) : (b0 & 0x07);
-    for (int k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(p_[i_ + k]) & 0x3F);
-    i_ += static_cast<std::size_t>(len);
-    return c;
-  }
+  char32_t next_char() { return detail::next_char(p_, i_); }  // one character of the pattern
 
   bool alternation(std::string& out) {
     if (!concatenation(out)) return false;
@@ -546,26 +538,23 @@ namespace {
 // have.
 void pattern_characters(std::string_view p, std::vector<char32_t>& out) {
   for (std::size_t i = 0; i < p.size();) {
-    const auto b0 = static_cast<unsigned char>(p[i]);
-    const int len = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
-    if (b0 >= 0x80 && i + len <= p.size()) {
-      char32_t c = len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F) : (b0 & 0x07);
-      for (int k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(p[i + k]) & 0x3F);
+    const std::size_t at = i;
+    const char32_t c = next_char(p, i);
+    if (c >= 0x80) {
       out.push_back(c);
-    } else if (b0 == '\\' && i + 2 < p.size() && p[i + 1] == 'x') {
+    } else if (c == '\\' && at + 2 < p.size() && p[at + 1] == 'x') {
       // \x{HHHH}: a character written as a number
-      std::size_t j = i + 2;
+      std::size_t j = at + 2;
       std::string hex;
       if (p[j] == '{') {
         const std::size_t close = p.find('}', j);
         if (close != std::string_view::npos) hex = std::string(p.substr(j + 1, close - j - 1));
       }
       if (!hex.empty() && hex.size() <= 6 && hex.find_first_not_of("0123456789abcdefABCDEF") == std::string::npos) {
-        const auto c = static_cast<char32_t>(std::stoul(hex, nullptr, 16));
-        if (c >= 0x80 && c <= 0x10FFFF) out.push_back(c);
+        const auto named = static_cast<char32_t>(std::stoul(hex, nullptr, 16));
+        if (named >= 0x80 && named <= 0x10FFFF) out.push_back(named);
       }
     }
-    i += static_cast<std::size_t>(len);
   }
 }
 
@@ -584,14 +573,8 @@ CompressedAlphabet CompressedAlphabet::build(const std::vector<std::string>& pat
   std::unordered_map<char32_t, std::size_t> frequency;
   for (const std::string& text : sample) {
     for (std::size_t i = 0; i < text.size();) {
-      const auto b0 = static_cast<unsigned char>(text[i]);
-      const int len = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
-      if (b0 >= 0x80 && i + len <= text.size()) {
-        char32_t c = len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F) : (b0 & 0x07);
-        for (int k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-        if (std::binary_search(chars.begin(), chars.end(), c)) ++frequency[c];
-      }
-      i += static_cast<std::size_t>(len);
+      const char32_t c = next_char(text, i);
+      if (c >= 0x80 && std::binary_search(chars.begin(), chars.end(), c)) ++frequency[c];
     }
   }
   std::vector<std::size_t> order(chars.size());

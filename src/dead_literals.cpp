@@ -1,20 +1,10 @@
 #include "dead_literals.hpp"
 
 #include "fold_table.hpp"
+#include "utf8.hpp"
 
 namespace replylint::detail {
 namespace {
-
-// Decodes the code point at s[i] (valid UTF-8 assumed; a bad byte reads as itself) and moves i.
-char32_t next(std::string_view s, std::size_t& i) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  int n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-  if (i + n > s.size()) n = 1;
-  char32_t cp = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
-  for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += n;
-  return n == 1 ? b : cp;
-}
 
 // Whether `cp` can stand in normalized text as itself. '.' and '*' stay in context (19.9,
 // 138****5678).
@@ -55,7 +45,7 @@ std::optional<char32_t> dead_literal(std::string_view p) {
       const bool word = (e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || (e >= '0' && e <= '9');
       if (!word) {  // an escaped literal: \. \* \$ \（
         i += 1;
-        const char32_t lit = next(p, i);
+        const char32_t lit = next_char(p, i);
         if (!survives(lit, ignore_case)) return lit;
         continue;
       }
@@ -76,7 +66,7 @@ std::optional<char32_t> dead_literal(std::string_view p) {
       ++i;
       continue;
     }
-    const char32_t lit = next(p, i);
+    const char32_t lit = next_char(p, i);
     if (!survives(lit, ignore_case)) return lit;
   }
   return std::nullopt;

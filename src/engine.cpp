@@ -52,47 +52,6 @@ Scratch& thread_scratch() {
   return scratch;
 }
 
-// A well-formed UTF-8 sequence of 2..4 bytes at s[i] (Unicode 15, table 3-7: no overlong
-// forms, no surrogates, nothing above U+10FFFF): its length, else 0. The same notion of
-// well-formed as the normalizer's (ICU's U8_NEXT), so both count an ill-formed byte as one.
-std::size_t utf8_sequence(std::string_view s, std::size_t i) {
-  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = b(i);
-  const std::size_t left = s.size() - i;
-  const auto cont = [&](std::size_t k, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
-    return b(i + k) >= lo && b(i + k) <= hi;
-  };
-  if (c >= 0xC2 && c <= 0xDF) return left >= 2 && cont(1) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (left < 3) return 0;
-    const unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-    return cont(1, lo, hi) && cont(2) ? 3 : 0;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (left < 4) return 0;
-    const unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
-  }
-  return 0;
-}
-
-// UTF-16 code units of s: two for each character above U+FFFF (4-byte UTF-8), one for every
-// other character and for each byte that is not well-formed UTF-8.
-std::uint32_t utf16_units(std::string_view s) {
-  std::uint32_t units = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++units;
-      ++i;
-      continue;
-    }
-    const std::size_t n = utf8_sequence(s, i);
-    units += n == 4 ? 2 : 1;
-    i += n == 0 ? 1 : n;
-  }
-  return units;
-}
-
 // The per-call options, checked against the engine. `points` is filled only when overridden.
 struct Selection {
   const CheckOptions* options = nullptr;
@@ -517,8 +476,8 @@ Result<Report> Engine::run(std::string_view buyer, std::string_view text, const 
       v.end = s.normalized.original_end(hit.end);
       v.char_start = detail::char_offset(text, v.start);
       v.char_end = v.char_start + detail::char_offset(text.substr(v.start), v.end - v.start);
-      v.utf16_start = utf16_units(text.substr(0, v.start));
-      v.utf16_end = v.utf16_start + utf16_units(text.substr(v.start, v.end - v.start));
+      v.utf16_start = detail::utf16_units(text.substr(0, v.start));
+      v.utf16_end = v.utf16_start + detail::utf16_units(text.substr(v.start, v.end - v.start));
       v.text = std::string(text.substr(v.start, v.end - v.start));
       v.message = rule.message;
       v.suggestion = rule.suggestion;

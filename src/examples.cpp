@@ -1,5 +1,7 @@
 #include "replylint/examples.hpp"
 
+#include "example_markers.hpp"
+
 namespace replylint {
 namespace {
 
@@ -32,7 +34,7 @@ bool split_marked_example(const std::string& marked, std::string& reply, std::si
   if (close == std::string::npos || close == open + 2) return false;
   if (marked.find("[[", open + 2) != std::string::npos || marked.find("]]", close + 2) != std::string::npos)
     return false;
-  reply = marked.substr(0, open) + marked.substr(open + 2, close - open - 2) + marked.substr(close + 2);
+  reply = detail::strip_example_markers(marked);
   start = open;
   end = close - 2;
   return true;

@@ -2,7 +2,7 @@
 //
 // Used only at build time (fold_table_gen writes the table the library ships) and by the test
 // that checks the generated table against ICU for every code point. The library itself never
-// calls ICU per reply, nor at start-up (../shared/DESIGN.md: ICU per message costs ~100x a
+// calls ICU per reply, nor at start-up (measured for the design: ICU per message costs ~100x a
 // table lookup, and building the table at start-up cost ~17 ms of a `replylint check`).
 #pragma once
 

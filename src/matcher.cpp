@@ -9,12 +9,14 @@
 
 #include "clauses.hpp"
 #include "compressed_alphabet.hpp"
+#include "example_markers.hpp"
 #ifdef REPLYLINT_HYPERSCAN
 #include "hyperscan_set.hpp"
 #endif
 #include "negation.hpp"
 #include "normalizer.hpp"
 #include "pack_blob.hpp"
+#include "utf8.hpp"
 #include "validators.hpp"
 
 namespace replylint::detail {
@@ -58,7 +60,7 @@ RE2::Options coded_options() {
 std::size_t back_chars(std::string_view s, std::size_t pos, int chars) {
   while (pos > 0 && chars > 0) {
     --pos;
-    while (pos > 0 && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) --pos;
+    while (pos > 0 && continuation_byte(s[pos])) --pos;
     --chars;
   }
   return pos;
@@ -67,7 +69,7 @@ std::size_t back_chars(std::string_view s, std::size_t pos, int chars) {
 std::size_t forward_chars(std::string_view s, std::size_t pos, int chars) {
   while (pos < s.size() && chars > 0) {
     ++pos;
-    while (pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) ++pos;
+    while (pos < s.size() && continuation_byte(s[pos])) ++pos;
     --chars;
   }
   return pos;
@@ -399,7 +401,7 @@ struct Matcher::Rule {
 
   static std::size_t char_count(std::string_view s) {
     std::size_t n = 0;
-    for (char ch : s) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+    for (char ch : s) n += !continuation_byte(ch);
     return n;
   }
 
@@ -447,9 +449,7 @@ std::vector<std::string> example_texts(const std::vector<PackSpec>& packs) {
     for (const RuleSpec& rule : pack.rules)
       for (const auto* list : {&rule.bad_examples, &rule.good_examples})
         for (const ExampleSpec& e : *list) {
-          std::string text = e.text;
-          for (const char* marker : {"[[", "]]"})
-            for (std::size_t at; (at = text.find(marker)) != std::string::npos;) text.erase(at, 2);
+          const std::string text = strip_example_markers(e.text);
           normalize(text, n, scratch);
           texts.push_back(n.text);
         }

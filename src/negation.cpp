@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include "utf8.hpp"
+
 namespace replylint::detail {
 namespace {
 
@@ -20,7 +22,7 @@ std::size_t back_chars(std::string_view s, int chars) {
   std::size_t pos = s.size();
   while (pos > 0 && chars > 0) {
     --pos;
-    while (pos > 0 && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) --pos;
+    while (pos > 0 && continuation_byte(s[pos])) --pos;
     --chars;
   }
   return pos;

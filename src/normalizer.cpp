@@ -179,17 +179,10 @@ class Pass {
   std::size_t compact(std::size_t from, std::size_t to, std::size_t first, std::size_t last) {
     for (std::size_t k = first; k < last; ++k) ranges_[k].cp = static_cast<char32_t>(U'0' + numeral_digit(ranges_[k].cp));
     std::size_t w = from;
+    const std::string_view run(text_, to);
     for (std::size_t i = from; i < to;) {
-      const auto b = static_cast<unsigned char>(text_[i]);
-      if (b < 0x80) {
-        text_[w++] = static_cast<char>(b);
-        ++i;
-        continue;
-      }
-      const char32_t c = (char32_t{b & 0x0Fu} << 12) | (char32_t{static_cast<unsigned char>(text_[i + 1]) & 0x3Fu} << 6) |
-                         (static_cast<unsigned char>(text_[i + 2]) & 0x3Fu);
-      text_[w++] = static_cast<char>('0' + numeral_digit(c));
-      i += 3;
+      const char32_t c = next_char(run, i);
+      text_[w++] = static_cast<char>(c < 0x80 ? c : U'0' + numeral_digit(c));
     }
     return w;
   }
@@ -258,41 +251,10 @@ void normalize(std::string_view in, Normalized& out, NormalizerScratch& scratch)
   const auto* s = reinterpret_cast<const unsigned char*>(in.data());
   std::size_t i = 0;
   while (i < n) {
-    const unsigned char b0 = s[i];
     char32_t cp;
-    std::uint32_t len, word;  // word: the sequence's bytes, little-endian
-    if (b0 < 0x80) {
-      cp = b0;
-      len = 1;
-      word = b0;
-    } else if ((b0 & 0xF0) == 0xE0) {
-      if (i + 2 >= n) goto invalid;
-      {
-        const unsigned char b1 = s[i + 1], b2 = s[i + 2];
-        cp = (char32_t{b0 & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
-        // Two continuation bytes, no overlong form, no surrogate: one branch for all three.
-        if ((((b1 ^ 0x80u) | (b2 ^ 0x80u)) & 0xC0u) | (cp < 0x800) | (cp - 0xD800u < 0x800u)) goto invalid;
-        len = 3;
-        word = b0 | (std::uint32_t{b1} << 8) | (std::uint32_t{b2} << 16);
-      }
-    } else if (b0 >= 0xC2 && b0 <= 0xDF) {
-      if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) goto invalid;
-      cp = (char32_t{b0 & 0x1Fu} << 6) | (s[i + 1] & 0x3Fu);
-      len = 2;
-      word = b0 | (std::uint32_t{s[i + 1]} << 8);
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-      if (i + 3 >= n) goto invalid;
-      {
-        const unsigned char b1 = s[i + 1], b2 = s[i + 2], b3 = s[i + 3];
-        if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 || (b3 & 0xC0) != 0x80) goto invalid;
-        cp = (char32_t{b0 & 0x07u} << 18) | (char32_t{b1 & 0x3Fu} << 12) | (char32_t{b2 & 0x3Fu} << 6) | (b3 & 0x3Fu);
-        if (cp < 0x10000 || cp > 0x10FFFF) goto invalid;
-        len = 4;
-        word = b0 | (std::uint32_t{b1} << 8) | (std::uint32_t{b2} << 16) | (std::uint32_t{b3} << 24);
-      }
-    } else {
-      goto invalid;
-    }
+    std::uint32_t word;  // the sequence's bytes, little-endian
+    const std::uint32_t len = decode_utf8(s + i, n - i, cp, word);
+    if (len == 0) goto invalid;
     {
       const OriginalRange r{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len)};
       i += len;
@@ -343,30 +305,15 @@ void normalize(std::string_view in, Normalized& out, NormalizerScratch& scratch)
 }
 
 std::uint32_t char_offset(std::string_view original, std::uint32_t byte_offset) {
-  // Every byte that does not continue a well-formed sequence counts one; the normalizer's
-  // decoding decides what is well-formed. A well-formed sequence counts one at its lead byte.
+  // Every byte that does not start a well-formed sequence counts one, as the normalizer reads
+  // it; a well-formed sequence counts one. A sequence cut by byte_offset is not well-formed.
   const auto* s = reinterpret_cast<const unsigned char*>(original.data());
   const std::size_t length = std::min<std::size_t>(byte_offset, original.size());
   std::uint32_t chars = 0;
-  for (std::size_t i = 0; i < length;) {
-    const unsigned char b0 = s[i];
-    std::size_t len = 1;
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-      if (i + 1 < length && (s[i + 1] & 0xC0) == 0x80) len = 2;
-    } else if ((b0 & 0xF0) == 0xE0) {
-      if (i + 2 < length && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
-        const char32_t cp = (char32_t{b0 & 0x0Fu} << 12) | (char32_t{s[i + 1] & 0x3Fu} << 6) | (s[i + 2] & 0x3Fu);
-        if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) len = 3;
-      }
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-      if (i + 3 < length && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 && (s[i + 3] & 0xC0) == 0x80) {
-        const char32_t cp = (char32_t{b0 & 0x07u} << 18) | (char32_t{s[i + 1] & 0x3Fu} << 12) |
-                            (char32_t{s[i + 2] & 0x3Fu} << 6) | (s[i + 3] & 0x3Fu);
-        if (cp >= 0x10000 && cp <= 0x10FFFF) len = 4;
-      }
-    }
-    ++chars;
-    i += len;
+  for (std::size_t i = 0; i < length; ++chars) {
+    char32_t cp;
+    const std::uint32_t len = decode_utf8(s + i, length - i, cp);
+    i += len == 0 ? 1 : len;
   }
   return chars;
 }

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "utf8.hpp"
+
 namespace replylint::detail {
 
 // The original byte range [from, to) one folded character came from. Several folded
@@ -83,7 +85,7 @@ struct Normalized {
   // The character that byte `b` of text belongs to.
   std::size_t char_index(std::size_t b) const {
     std::size_t lead = 0;
-    for (std::size_t i = 0; i <= b; ++i) lead += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    for (std::size_t i = 0; i <= b; ++i) lead += !continuation_byte(text[i]);
     return lead - 1;
   }
   ScratchArray<FoldedChar> chars_;

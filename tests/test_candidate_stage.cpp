@@ -1,18 +1,18 @@
 // The built-in packs' candidate stage, made by the build (Hyperscan when the build has it),
-// against the RE2::Set that `--rules DIR` uses: on a corpus generated here from the packs'
-// own examples, cut, joined and disguised, it must report every pattern the Set reports, and
-// the engines must give identical reports.
+// against the RE2::Set that `--rules DIR` uses: on a corpus generated from the packs' own
+// examples, cut, joined and disguised (generated_corpus.hpp), it must report every pattern the
+// Set reports, and the engines must give identical reports.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <fstream>
 #include <iterator>
-#include <random>
 #include <string>
 #include <vector>
 
 #include "embedded_packs.hpp"
 #include "expand.hpp"
+#include "generated_corpus.hpp"
 #include "matcher.hpp"
 #include "normalizer.hpp"
 #include "replylint/engine.hpp"
@@ -20,56 +20,6 @@
 using namespace replylint;
 
 namespace {
-
-// Replies like the ones agents write, and their disguises: every example of every built-in
-// pack, then, from a fixed seed, pieces of two joined, separators, full-width and Traditional
-// forms, emoji, digits, invalid bytes and punctuation dropped in at random places.
-std::vector<std::pair<std::string, std::string>> corpus(std::size_t size) {
-  std::vector<std::pair<std::string, std::string>> seeds;  // buyer, reply
-  for (const PackSpec& pack : detail::embedded_pack_data().written)
-    for (const RuleSpec& rule : pack.rules)
-      for (const auto* list : {&rule.bad_examples, &rule.good_examples})
-        for (const ExampleSpec& e : *list) {
-          std::string text = e.text;
-          for (const char* marker : {"[[", "]]"})
-            for (std::size_t at; (at = text.find(marker)) != std::string::npos;) text.erase(at, 2);
-          seeds.emplace_back(e.buyer, text);
-        }
-  static const std::vector<std::string> noise = {"，", "。", " ", ".", "-", "丶", "😊", "\u200b", "？", "！", "\n",
-                                                 "Ｖ", "Ｘ", "微", "信", "發", "票", "1", "3", "8", "０", "5",
-                                                 "号", "不", "没", "加", "qq", "@", "\xff", "\xe5\xbe", "~", "…"};
-  std::vector<std::pair<std::string, std::string>> out = seeds;
-  std::mt19937 random(20261130);
-  const auto pick = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
-  // Cuts on code-point boundaries mostly, and sometimes not (invalid UTF-8 is input too).
-  const auto cut = [&](const std::string& s) {
-    std::size_t a = pick(s.size() + 1), b = pick(s.size() + 1);
-    if (a > b) std::swap(a, b);
-    if (pick(4) != 0) {
-      while (a > 0 && (static_cast<unsigned char>(s[a]) & 0xC0) == 0x80) --a;
-      while (b < s.size() && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) ++b;
-    }
-    return s.substr(a, b - a);
-  };
-  while (out.size() < size) {
-    const auto& x = seeds[pick(seeds.size())];
-    const auto& y = seeds[pick(seeds.size())];
-    std::string reply;
-    switch (pick(4)) {
-      case 0: reply = x.second + noise[pick(noise.size())] + y.second; break;
-      case 1: reply = cut(x.second) + cut(y.second); break;
-      case 2: reply = x.second; break;
-      default: reply = cut(x.second) + noise[pick(noise.size())] + cut(x.second); break;
-    }
-    for (std::size_t k = pick(4); k > 0; --k) {
-      std::size_t at = pick(reply.size() + 1);
-      while (at < reply.size() && (static_cast<unsigned char>(reply[at]) & 0xC0) == 0x80) ++at;
-      reply.insert(at, noise[pick(noise.size())]);
-    }
-    out.emplace_back(pick(3) == 0 ? x.first : std::string(), reply);
-  }
-  return out;
-}
 
 std::string describe(const Result<Report>& r) {
   if (!r) return "error: " + r.error().message;
@@ -103,7 +53,7 @@ TEST_CASE("the built-in candidate stage reports every pattern the RE2::Set repor
   detail::NormalizerScratch scratch;
   std::vector<int> a, b;
   std::size_t flagged = 0;
-  for (const auto& [buyer, reply] : corpus(20000)) {
+  for (const auto& [buyer, reply] : test::generated_corpus(20000)) {
     detail::normalize(reply, n, scratch);
     (*built_in)->candidates(n, a);
     (*re2_set)->candidates(n, b);
@@ -122,7 +72,7 @@ TEST_CASE("from_embedded and compile(embedded_packs()) give identical reports") 
   auto checked = Engine::compile(*packs);
   REQUIRE(checked);
   std::size_t violations = 0;
-  for (const auto& [buyer, reply] : corpus(20000)) {
+  for (const auto& [buyer, reply] : test::generated_corpus(20000)) {
     const auto x = fast->check_with_buyer(buyer, reply), y = checked->check_with_buyer(buyer, reply);
     INFO(reply);
     REQUIRE(describe(x) == describe(y));
@@ -163,7 +113,7 @@ TEST_CASE("the built-in packs followed by a shop's own keep the build's matcher,
   REQUIRE(checked);
   REQUIRE(fast->rules().size() == checked->rules().size());
   std::size_t own_hits = 0;
-  for (const auto& [buyer, reply] : corpus(6000)) {
+  for (const auto& [buyer, reply] : test::generated_corpus(6000)) {
     for (const std::string& text : {reply, "亲，" + reply + "加我微信"}) {
       const auto x = fast->check_with_buyer(buyer, text), y = checked->check_with_buyer(buyer, text);
       INFO(text);

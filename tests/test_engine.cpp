@@ -3,6 +3,7 @@
 
 #include "replylint/engine.hpp"
 #include "replylint/examples.hpp"
+#include "example_markers.hpp"
 
 using namespace replylint;
 
@@ -140,6 +141,15 @@ TEST_CASE("engines are shared handles that find their rules") {
   CHECK(copy.find_rule("nope") == nullptr);
 }
 
+TEST_CASE("the reply an example stands for is its text without the markers") {
+  using detail::strip_example_markers;
+  CHECK(strip_example_markers("加我[[微信]]吧") == "加我微信吧");
+  CHECK(strip_example_markers("旺旺联系") == "旺旺联系");
+  CHECK(strip_example_markers("") == "");
+  CHECK(strip_example_markers("[[a]] b [[c]]") == "a b c");
+  CHECK(strip_example_markers("[a] [[[b]]] ]") == "[a] [b] ]");
+}
+
 TEST_CASE("examples: the marked span must be what the rule reports") {
   std::string reply;
   std::size_t start = 0, end = 0;
@@ -149,6 +159,10 @@ TEST_CASE("examples: the marked span must be what the rule reports") {
   CHECK_FALSE(split_marked_example("no marks", reply, start, end));
   CHECK_FALSE(split_marked_example("[[a]] [[b]]", reply, start, end));
   CHECK_FALSE(split_marked_example("[[]]", reply, start, end));
+  // A single bracket is text, not a marker.
+  REQUIRE(split_marked_example("a[[[b]]]", reply, start, end));
+  CHECK(reply == "a[b]");
+  CHECK(reply.substr(start, end - start) == "[b");
 
   PackSpec pack;
   pack.id = "demo";

@@ -1,5 +1,5 @@
 // The fold and, above all, the offset map: wrong positions after normalization are the most
-// common bug report of tools of this kind (../shared/DESIGN.md).
+// common bug report of tools of this kind.
 #include <catch2/catch.hpp>
 
 #include "dead_literals.hpp"

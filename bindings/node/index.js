@@ -21,11 +21,9 @@
 // Checks are synchronous and take microseconds. To reload rules, build a new Engine and
 // replace the old one; close() frees an engine at once instead of at garbage collection.
 //
-// The addon (replylint.node, built by CMake from replylint_node.c) is found through
-// $REPLYLINT_NODE_ADDON, else next to this file.
-const path = require('path');
-
-const addon = require(process.env.REPLYLINT_NODE_ADDON || path.join(__dirname, 'replylint.node'));
+// The addon (replylint.node, from replylint_node.c) is built by CMake and found through
+// $REPLYLINT_NODE_ADDON, or built by `npm install` with node-gyp (addon.js).
+const addon = require('./addon');
 
 class CheckOptions {
   // {only: [ids], skip: [ids], points: {ruleId: 0..48}, maxReplyBytes: n}; ids name packs or rules.

@@ -2,9 +2,10 @@
  *
  * Written in C against node_api.h rather than in C++ with node-addon-api: Node-API is the
  * same ABI-stable interface either way (node-addon-api is a header-only C++ wrapper around it),
- * and plain C needs no package from the npm registry, no node-gyp and no network at build or
- * test time: CMake builds it with the rest (bindings/CMakeLists.txt). index.js gives it an
- * idiomatic JavaScript surface.
+ * and plain C needs no package from the npm registry and no network at build or test time:
+ * CMake builds it with the rest (bindings/CMakeLists.txt), and `npm install` builds it with
+ * node-gyp (binding.gyp) against an installed libreplylint. index.js gives it an idiomatic
+ * JavaScript surface.
  *
  * Exports (all synchronous; errors are thrown as Error objects with code, status, file, line,
  * column and rule):

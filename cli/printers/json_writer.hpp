@@ -1,7 +1,7 @@
 // JSON written straight into a byte buffer, for `check --format json|jsonl`: the same bytes
 // nlohmann::json's dump() wrote before (compact, or indented by 2 with ": " after keys; UTF-8
 // kept; ", \, and control characters escaped as \b \f \n \r \t or \u00xx), with no allocation
-// once the buffer has grown. Strings must be valid UTF-8 (the printer's are: displayable()).
+// once the buffer has grown. Strings must be valid UTF-8 (the printer's are: shown_text()).
 // Not thread-safe; one per buffer.
 #pragma once
 

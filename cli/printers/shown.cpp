@@ -1,25 +1,11 @@
 #include "printer.hpp"
 
 #include "lint/mask.hpp"
-#include "lint/utf8.hpp"
+#include "utf8.hpp"
 
 namespace replylint::cli {
 
-std::string displayable(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    const std::size_t n = lint::utf8_length(s, i);
-    if (n == 0) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    } else {
-      out.append(s.substr(i, n));
-      i += n;
-    }
-  }
-  return out;
-}
+std::string displayable(std::string_view s) { return detail::displayable_utf8(s); }
 
 std::string shown_text(std::string_view text, bool show_matches) {
   std::string shown = displayable(text);
@@ -28,10 +14,7 @@ std::string shown_text(std::string_view text, bool show_matches) {
 
 std::size_t byte_of_char(std::string_view s, std::size_t index) {
   std::size_t i = 0;
-  for (; i < s.size() && index > 0; --index) {
-    ++i;
-    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
-  }
+  for (; i < s.size() && index > 0; --index) detail::next_char(s, i);
   return i;
 }
 

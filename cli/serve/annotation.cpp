@@ -2,16 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
-namespace replylint::cli::serve {
+#include "utf8.hpp"
 
-std::uint32_t utf16_units(std::string_view s) {
-  std::uint32_t n = 0;
-  for (unsigned char c : s) {
-    if ((c & 0xC0) != 0x80) ++n;  // a lead byte starts a character...
-    if (c >= 0xF0) ++n;           // ...and a 4-byte one needs a surrogate pair
-  }
-  return n;
-}
+namespace replylint::cli::serve {
 
 std::optional<Annotated> Annotated::parse(std::string_view data, std::string& error) {
   nlohmann::json doc;
@@ -56,7 +49,7 @@ std::optional<Annotated> Annotated::parse(std::string_view data, std::string& er
     }
     const std::string source = item[text ? "text" : "markup"].get<std::string>();
     const std::string checked = text ? source : item.value("interpretAs", std::string());
-    Piece p{plain, utf16_units(checked), document, utf16_units(source), markup};
+    Piece p{plain, detail::utf16_units(checked), document, detail::utf16_units(source), markup};
     a.plain_ += checked;
     plain += p.plain_length;
     document += p.doc_length;

@@ -13,9 +13,6 @@
 
 namespace replylint::cli::serve {
 
-// UTF-16 code units of valid UTF-8 `s` (a character above U+FFFF counts two).
-std::uint32_t utf16_units(std::string_view s);
-
 class Annotated {
  public:
   // Parses `data`; on failure returns nullopt and says what is wrong in `error`.

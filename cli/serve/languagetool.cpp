@@ -5,10 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "lint/utf8.hpp"
 #include "../printers/printer.hpp"
 #include "annotation.hpp"
 #include "check_one.hpp"
+#include "utf8.hpp"
 
 namespace replylint::cli::serve {
 namespace {
@@ -42,14 +42,12 @@ bool is_terminator(char32_t c) {
   return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'\n' || c == U'；' || c == U';';
 }
 
-// The byte offset of every character of valid UTF-8 `s`, and s.size() at the end.
+// The byte offset of every character of `s`, and s.size() at the end.
 std::vector<std::size_t> char_offsets(std::string_view s, std::vector<char32_t>& chars) {
   std::vector<std::size_t> at;
   for (std::size_t i = 0; i < s.size();) {
-    std::size_t n = 1;
     at.push_back(i);
-    chars.push_back(lint::decode_utf8(s, i, &n));
-    i += n;
+    chars.push_back(detail::next_char(s, i));
   }
   at.push_back(s.size());
   return at;
@@ -79,7 +77,7 @@ ordered_json match(const Engine& engine, const Violation& v, std::string_view sh
   m["replacements"] = ordered_json::array({{{"value", v.suggestion}}});
   m["offset"] = offset;
   m["length"] = length;
-  m["context"] = {{"text", context}, {"offset", utf16_units(prefix)}, {"length", utf16_units(slice(cs, ce))}};
+  m["context"] = {{"text", context}, {"offset", detail::utf16_units(prefix)}, {"length", detail::utf16_units(slice(cs, ce))}};
   m["sentence"] = slice(s0, s1);
   m["type"] = {{"typeName", "Other"}};
   m["rule"] = {{"id", v.rule},

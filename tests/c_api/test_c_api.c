@@ -1,9 +1,9 @@
 /* The C API from C: results, options, errors, reload slots, and a suite of bad arguments (NULL,
  * invalid UTF-8, wrong and freed handles). Runs on the packs in tests/c_api/packs and on packs
- * given as text here, never on the shipped ones; the buyer's message as context on
- * tests/context_pack.
+ * given as text (tests/inline_pack.yaml and small ones here), never on the shipped ones; the
+ * buyer's message as context on tests/context_pack.
  *
- *   test_c_api PACK_DIR VERSION CONTEXT_PACK_DIR */
+ *   test_c_api PACK_DIR VERSION CONTEXT_PACK_DIR INLINE_PACK */
 #define _POSIX_C_SOURCE 200809L
 #include <replylint/replylint.h>
 
@@ -266,25 +266,30 @@ static void test_options(void) {
   replylint_engine_free(e);
 }
 
-static const char kPack[] =
-    "pack: mem\n"
-    "title: 内存\n"
-    "version: 1\n"
-    "platform_rules: [演示]\n"
-    "rules:\n"
-    "  - id: mem.qq\n"
-    "    title: QQ\n"
-    "    points: 5\n"
-    "    message: 提供QQ\n"
-    "    suggestion: 旺旺联系\n"
-    "    source: 演示\n"
-    "    patterns: ['(?:qq|扣扣)号?(?P<span>[0-9]{5,11})']\n"
-    "    examples:\n"
-    "      bad: ['qq[[12345]]', 'QQ [[123456]]', '扣扣[[1234567]]']\n"
-    "      good: [QQ糖, 旺旺, 您好]\n";
+/* The pack given as text (tests/inline_pack.yaml, shared with the Python and Node.js tests),
+ * read whole by main(). Not NUL-terminated: the API takes a length. */
+static char* inline_pack;
+static size_t inline_pack_length;
+
+static void read_inline_pack(const char* path) {
+  FILE* f = fopen(path, "rb");
+  if (!f || fseek(f, 0, SEEK_END) != 0) {
+    fprintf(stderr, "cannot read %s\n", path);
+    exit(2);
+  }
+  const long size = ftell(f);
+  rewind(f);
+  inline_pack = malloc(size > 0 ? (size_t)size : 1);
+  if (size <= 0 || !inline_pack || fread(inline_pack, 1, (size_t)size, f) != (size_t)size) {
+    fprintf(stderr, "cannot read %s\n", path);
+    exit(2);
+  }
+  inline_pack_length = (size_t)size;
+  fclose(f);
+}
 
 static void test_from_yaml(void) {
-  replylint_pack_text pack = {"mem.yaml", kPack, sizeof kPack - 1};
+  replylint_pack_text pack = {"mem.yaml", inline_pack, inline_pack_length};
   replylint_engine* e = NULL;
   replylint_error* err = NULL;
   CHECK(replylint_engine_from_yaml(&pack, 1, &e, &err) == REPLYLINT_OK && e != NULL && err == NULL);
@@ -295,15 +300,15 @@ static void test_from_yaml(void) {
   replylint_engine_free(e);
 
   /* a NULL file name reads "<memory>"; the text need not be NUL-terminated */
-  char* copy = malloc(sizeof kPack - 1);
-  memcpy(copy, kPack, sizeof kPack - 1);
-  replylint_pack_text unterminated = {NULL, copy, sizeof kPack - 1};
+  char* copy = malloc(inline_pack_length);
+  memcpy(copy, inline_pack, inline_pack_length);
+  replylint_pack_text unterminated = {NULL, copy, inline_pack_length};
   CHECK(replylint_engine_from_yaml(&unterminated, 1, &e, NULL) == REPLYLINT_OK);
   replylint_engine_free(e);
   free(copy);
 
   /* the same pack twice */
-  replylint_pack_text twice[2] = {pack, {"again.yaml", kPack, sizeof kPack - 1}};
+  replylint_pack_text twice[2] = {pack, {"again.yaml", inline_pack, inline_pack_length}};
   CHECK(replylint_engine_from_yaml(twice, 2, &e, &err) == REPLYLINT_ERR_DUPLICATE_RULE && e == NULL);
   CHECK(err && strcmp(err->file, "again.yaml") == 0);
   replylint_error_free(err);
@@ -583,7 +588,7 @@ static void test_buyer_context(void) {
 /* A slot hands out the engine in force; handles taken before a swap keep working. */
 static void test_slot(void) {
   replylint_engine* shop = shop_engine();
-  replylint_pack_text pack = {"mem.yaml", kPack, sizeof kPack - 1};
+  replylint_pack_text pack = {"mem.yaml", inline_pack, inline_pack_length};
   replylint_engine* mem = NULL;
   CHECK(replylint_engine_from_yaml(&pack, 1, &mem, NULL) == REPLYLINT_OK);
 
@@ -681,12 +686,13 @@ static void test_threads(void) {
 }
 
 int main(int argc, char** argv) {
-  if (argc != 4) {
-    fprintf(stderr, "usage: test_c_api PACK_DIR VERSION CONTEXT_PACK_DIR\n");
+  if (argc != 5) {
+    fprintf(stderr, "usage: test_c_api PACK_DIR VERSION CONTEXT_PACK_DIR INLINE_PACK\n");
     return 2;
   }
   pack_dir = argv[1];
   context_dir = argv[3];
+  read_inline_pack(argv[4]);
   test_version(argv[2]);
   test_rules();
   test_spans();
@@ -699,6 +705,7 @@ int main(int argc, char** argv) {
   test_buyer_context();
   test_slot();
   test_threads();
+  free(inline_pack);
   printf("c-api: %d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;
 }

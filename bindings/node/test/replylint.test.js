@@ -1,7 +1,8 @@
 'use strict';
 // The Node.js binding over the C API. Run by the suite (ctest node-binding) as
-// `node --test` with REPLYLINT_NODE_ADDON=<replylint.node>, REPLYLINT_TEST_PACKS=tests/c_api/packs
-// and REPLYLINT_TEST_CONTEXT_PACKS=tests/context_pack.
+// `node --test` with REPLYLINT_NODE_ADDON=<replylint.node>, REPLYLINT_TEST_PACKS=tests/c_api/packs,
+// REPLYLINT_TEST_CONTEXT_PACKS=tests/context_pack and REPLYLINT_TEST_INLINE_PACK=tests/inline_pack.yaml
+// (the pack given as text).
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('fs');
@@ -10,22 +11,7 @@ const replylint = require('..');
 
 const PACKS = process.env.REPLYLINT_TEST_PACKS;
 const CONTEXT_PACKS = process.env.REPLYLINT_TEST_CONTEXT_PACKS;
-const MEM_PACK = `pack: mem
-title: 内存
-version: 1
-platform_rules: [演示]
-rules:
-  - id: mem.qq
-    title: QQ
-    points: 5
-    message: 提供QQ
-    suggestion: 旺旺联系
-    source: 演示
-    patterns: ['(?:qq|扣扣)号?(?P<span>[0-9]{5,11})']
-    examples:
-      bad: ['qq[[12345]]', 'QQ [[123456]]', '扣扣[[1234567]]']
-      good: [QQ糖, 旺旺, 您好]
-`;
+const MEM_PACK = fs.readFileSync(process.env.REPLYLINT_TEST_INLINE_PACK, 'utf8');
 const engine = replylint.Engine.fromDirectory(PACKS);
 
 test('version', () => {
@@ -103,7 +89,7 @@ test('engines from YAML text; compile errors name file, line, column and rule', 
                                           {file: 'shop.yaml', yaml: fs.readFileSync(path.join(PACKS, 'shop.yaml'), 'utf8')}]);
   assert.equal(both.rules().length, 3);
   assert.throws(() => replylint.Engine.fromYaml(MEM_PACK.replace("'(?:qq", "'((?:qq"), 'bad.yaml'),
-                {code: 'REPLYLINT_ERR_BAD_PATTERN', file: 'bad.yaml', line: 12, rule: 'mem.qq'});
+                {code: 'REPLYLINT_ERR_BAD_PATTERN', file: 'bad.yaml', line: 15, rule: 'mem.qq'});
   assert.throws(() => replylint.Engine.fromYaml(MEM_PACK.replace('patterns:', 'paterns:'), 'typo.yaml'),
                 {code: 'REPLYLINT_ERR_SCHEMA'});
   assert.throws(() => replylint.Engine.fromDirectory('/nonexistent/replylint'), {code: 'REPLYLINT_ERR_IO'});
@@ -143,7 +129,7 @@ test('bad arguments throw, never crash', () => {
   assert.throws(() => engine.check(42), TypeError);
   assert.throws(() => engine.check(), TypeError);
   assert.throws(() => replylint.Engine.fromYaml(42), TypeError);
-  const addon = require(process.env.REPLYLINT_NODE_ADDON);
+  const addon = require('../addon');
   assert.throws(() => addon.check({}, 'x'), TypeError);
   assert.throws(() => addon.check(new replylint.CheckOptions()._handle, 'x'), TypeError);
   assert.throws(() => addon.check(engine._handle, 'x', {}), TypeError);

@@ -22,8 +22,9 @@ Errors raise replylint.Error (code, status, file, line, column, rule). An Engine
 by any number of threads; check() releases the GIL while it runs. To reload rules, build a new
 Engine and rebind the variable: checks in progress keep the engine they were called on.
 
-The shared library is found through $REPLYLINT_LIBRARY (a path), else as "replylint" on the
-system's library path (ctypes.util.find_library), else libreplylint.so next to this package.
+The shared library is found through $REPLYLINT_LIBRARY (a path), else where `pip install` found
+it (recorded in replylint/_library.py by backend/replylint_build.py), else as "replylint" on
+the system's library path (ctypes.util.find_library), else libreplylint.so next to this package.
 """
 
 import ctypes
@@ -73,6 +74,11 @@ class _Violation(ctypes.Structure):
 def _load():
     path = os.environ.get("REPLYLINT_LIBRARY")
     if not path:
+        try:  # only an installed package has it: run from the source tree, the loader's path serves
+            from ._library import PATH as path
+        except ImportError:
+            pass
+    if not path:
         path = ctypes.util.find_library("replylint")
     if not path:
         here = os.path.dirname(os.path.abspath(__file__))
@@ -81,7 +87,7 @@ def _load():
         lib = ctypes.CDLL(path)
     except OSError as e:
         raise ImportError(f"replylint: cannot load the shared library ({path}): {e}; "
-                          "install it or set REPLYLINT_LIBRARY to libreplylint.so") from e
+                          "install it (then reinstall this package) or set REPLYLINT_LIBRARY to libreplylint.so") from e
     P, I, S = ctypes.c_void_p, ctypes.c_int, ctypes.c_size_t
     PP = ctypes.POINTER(ctypes.c_void_p)
     ERR = ctypes.POINTER(ctypes.POINTER(_ErrorRecord))

@@ -1,6 +1,7 @@
 """The Python binding over the C API. Run by the suite (ctest python-binding) with
-PYTHONPATH=bindings/python, REPLYLINT_LIBRARY=<libreplylint.so> and
-REPLYLINT_TEST_PACKS=tests/c_api/packs and REPLYLINT_TEST_CONTEXT_PACKS=tests/context_pack."""
+PYTHONPATH=bindings/python, REPLYLINT_LIBRARY=<libreplylint.so>,
+REPLYLINT_TEST_PACKS=tests/c_api/packs, REPLYLINT_TEST_CONTEXT_PACKS=tests/context_pack and
+REPLYLINT_TEST_INLINE_PACK=tests/inline_pack.yaml (the pack given as text)."""
 import os
 import threading
 import unittest
@@ -9,22 +10,8 @@ import replylint
 
 PACKS = os.environ["REPLYLINT_TEST_PACKS"]
 CONTEXT_PACKS = os.environ["REPLYLINT_TEST_CONTEXT_PACKS"]
-MEM_PACK = """pack: mem
-title: 内存
-version: 1
-platform_rules: [演示]
-rules:
-  - id: mem.qq
-    title: QQ
-    points: 5
-    message: 提供QQ
-    suggestion: 旺旺联系
-    source: 演示
-    patterns: ['(?:qq|扣扣)号?(?P<span>[0-9]{5,11})']
-    examples:
-      bad: ['qq[[12345]]', 'QQ [[123456]]', '扣扣[[1234567]]']
-      good: [QQ糖, 旺旺, 您好]
-"""
+with open(os.environ["REPLYLINT_TEST_INLINE_PACK"], encoding="utf-8") as f:
+    MEM_PACK = f.read()
 
 
 class BindingTest(unittest.TestCase):
@@ -142,8 +129,8 @@ class BindingTest(unittest.TestCase):
         with self.assertRaises(replylint.Error) as e:
             replylint.Engine.from_yaml(bad, "bad.yaml")
         err = e.exception
-        self.assertEqual((err.code, err.file, err.line, err.rule), ("BAD_PATTERN", "bad.yaml", 12, "mem.qq"))
-        self.assertTrue(str(err).startswith("bad.yaml:12:"))
+        self.assertEqual((err.code, err.file, err.line, err.rule), ("BAD_PATTERN", "bad.yaml", 15, "mem.qq"))
+        self.assertTrue(str(err).startswith("bad.yaml:15:"))
         with self.assertRaises(replylint.Error) as e:
             replylint.Engine.from_yaml(MEM_PACK.replace("patterns:", "paterns:"), "typo.yaml")
         self.assertEqual(e.exception.code, "SCHEMA")
