@@ -17,7 +17,7 @@
 
 #include "replylint/engine.hpp"
 #include "replylint/mask.hpp"
-#include "utf8.hpp"
+#include "replylint/tools/utf8.hpp"
 
 #ifndef REPLYLINT_VERSION
 #error "REPLYLINT_VERSION must be defined by the build"

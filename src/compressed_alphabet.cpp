@@ -1,6 +1,6 @@
 #include "compressed_alphabet.hpp"
 
-#include "utf8.hpp"
+#include "replylint/tools/utf8.hpp"
 
 #include <re2/re2.h>
 

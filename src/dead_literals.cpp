@@ -1,7 +1,7 @@
 #include "dead_literals.hpp"
 
 #include "fold_table.hpp"
-#include "utf8.hpp"
+#include "replylint/tools/utf8.hpp"
 
 namespace replylint::detail {
 namespace {

@@ -17,7 +17,7 @@
 #include "pack_blob.hpp"
 #include "normalizer.hpp"
 #include "word_classes.hpp"
-#include "utf8.hpp"
+#include "replylint/tools/utf8.hpp"
 
 namespace replylint {
 

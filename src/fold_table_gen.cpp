@@ -9,7 +9,7 @@
 
 #include "fold_table.hpp"
 #include "fold_table_icu.hpp"
-#include "utf8.hpp"
+#include "replylint/tools/utf8.hpp"
 
 using namespace replylint::detail;
 

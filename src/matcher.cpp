@@ -16,7 +16,7 @@
 #include "negation.hpp"
 #include "normalizer.hpp"
 #include "pack_blob.hpp"
-#include "utf8.hpp"
+#include "replylint/tools/utf8.hpp"
 #include "validators.hpp"
 
 namespace replylint::detail {

@@ -2,7 +2,7 @@
 
 #include <re2/re2.h>
 
-#include "utf8.hpp"
+#include "replylint/tools/utf8.hpp"
 
 namespace replylint::detail {
 namespace {

@@ -18,7 +18,7 @@
 #include "normalizer.hpp"
 
 #include "fold_table.hpp"
-#include "utf8.hpp"
+#include "replylint/tools/utf8.hpp"
 
 namespace replylint::detail {
 namespace {

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "utf8.hpp"
+#include "replylint/tools/utf8.hpp"
 
 namespace replylint::detail {
 

@@ -7,7 +7,7 @@
 
 #include "fold_table.hpp"
 #include "normalizer.hpp"
-#include "utf8.hpp"
+#include "replylint/tools/utf8.hpp"
 
 namespace {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "utf8.hpp"
+#include "replylint/tools/utf8.hpp"
 
 using namespace replylint::detail;
 

@@ -1,7 +1,7 @@
 #include "printer.hpp"
 
 #include "lint/mask.hpp"
-#include "utf8.hpp"
+#include "replylint/tools/utf8.hpp"
 
 namespace replylint::cli {
 

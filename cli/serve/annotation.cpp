@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "utf8.hpp"
+#include "replylint/tools/utf8.hpp"
 
 namespace replylint::cli::serve {
 

@@ -8,7 +8,7 @@
 #include "../printers/printer.hpp"
 #include "annotation.hpp"
 #include "check_one.hpp"
-#include "utf8.hpp"
+#include "replylint/tools/utf8.hpp"
 
 namespace replylint::cli::serve {
 namespace {

@@ -5,7 +5,8 @@
 // surrogates, nothing above U+10FFFF. Whatever is not well-formed is read a byte at a time, and
 // each such byte is one unit: one character for char offsets, one UTF-16 unit, one U+FFFD when
 // shown. The reported offsets of every binding rest on this, so every reader uses these
-// functions rather than a decoder of its own (cli/lint/utf8.hpp keeps the same contract).
+// functions rather than a decoder of its own (lint/utf8.hpp is lint's names for them). A tools
+// header (include/replylint/tools/): shared by the library, the CLI and lint, not installed.
 #pragma once
 
 #include <cstddef>
