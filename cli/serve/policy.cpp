@@ -13,6 +13,7 @@ using Clock = std::chrono::steady_clock;
 // httplib serves a connection's requests one after another on one thread, so the start of
 // the request in progress can live in a thread_local between pre-routing and the logger.
 thread_local Clock::time_point t_started{};
+thread_local double t_seconds = -1;  // the request's time up to its response, for the access log
 
 bool origin_allowed(const Settings& s, const std::string& origin) {
   return !origin.empty() && std::find(s.allow_origins.begin(), s.allow_origins.end(), origin) != s.allow_origins.end();
@@ -82,9 +83,17 @@ void install_policy(httplib::Server& server, State& state, const Routes& routes)
     return httplib::Server::HandlerResponse::Unhandled;
   });
 
-  server.set_post_routing_handler([&s](const httplib::Request& req, httplib::Response& res) {
+  // Called for every response before it is written: the request is counted here, so that a
+  // client that has its answer finds it in /metrics (the logger below runs after the write).
+  server.set_post_routing_handler([&state, &s](const httplib::Request& req, httplib::Response& res) {
     add_cors(s, req, res);
     res.set_header("X-Content-Type-Options", "nosniff");
+    t_seconds = -1;
+    if (t_started != Clock::time_point{}) {
+      t_seconds = std::chrono::duration<double>(Clock::now() - t_started).count();
+      t_started = Clock::time_point{};
+    }
+    state.metrics.request(res.status, t_seconds);
   });
 
   // httplib calls this for every status >= 400; only bodies it left empty are filled here.
@@ -112,13 +121,8 @@ void install_policy(httplib::Server& server, State& state, const Routes& routes)
     send_error(req, res, 500, "internal error");
   });
 
-  server.set_logger([&state, &s](const httplib::Request& req, const httplib::Response& res) {
-    double seconds = -1;
-    if (t_started != Clock::time_point{}) {
-      seconds = std::chrono::duration<double>(Clock::now() - t_started).count();
-      t_started = Clock::time_point{};
-    }
-    state.metrics.request(res.status, seconds);
+  server.set_logger([&s](const httplib::Request& req, const httplib::Response& res) {
+    const double seconds = t_seconds;
     // Method, path (never the query string), status, time: never a header value or a body.
     if (!s.access_log) return;
     std::string path = req.path.substr(0, 200);  // decoded: a line break in it must not forge a log line
