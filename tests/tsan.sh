@@ -10,7 +10,8 @@
 set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$src/build-tsan}
-cmake -S "$src" -B "$build" -DREPLYLINT_TSAN=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+mapfile -t use_gen < <(bash "$src/tests/plain_packs_gen.sh" "$src")  # the plain build's pack generator
+cmake -S "$src" -B "$build" "${use_gen[@]}" -DREPLYLINT_TSAN=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$build" -j2 --target replylint_concurrency test_c_api replylint_api_tests replylint_cli
 export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$src/tests/tsan.supp ${TSAN_OPTIONS:-}"
 # GCC 12's TSan cannot map its shadow memory under the kernel's larger ASLR ranges: run the
