@@ -118,30 +118,24 @@ std::optional<Error> flags_own_compliant_example(const Engine& engine, std::size
 // A pack may state one platform rule twice, as a phrasing and as its general form
 // (invoice.fee and invoice.fee-any): where both fire on overlapping text, that is one
 // incident said twice, and only the one with the most points (the earlier rule of equals) is
-// reported. `order` holds each violation's rule index in compile order.
-void drop_restatements(Report& report, std::vector<std::size_t>& order) {
-  std::vector<bool> drop(report.violations.size(), false);
-  for (std::size_t i = 0; i < report.violations.size(); ++i)
-    for (std::size_t j = 0; j < report.violations.size(); ++j) {
-      const Violation& a = report.violations[i];
-      const Violation& b = report.violations[j];
+// reported. The violations are still in compile order here: the matchers report rules in order.
+void drop_restatements(Report& report) {
+  std::vector<Violation>& all = report.violations;
+  std::vector<bool> drop(all.size(), false);
+  for (std::size_t i = 0; i < all.size(); ++i)
+    for (std::size_t j = 0; j < all.size() && !drop[i]; ++j) {
+      const Violation& a = all[i];
+      const Violation& b = all[j];
       if (i == j || drop[j] || a.platform_rule != b.platform_rule || a.end <= b.start || b.end <= a.start) continue;
-      if (b.points > a.points || (b.points == a.points && order[j] < order[i])) {
-        drop[i] = true;
-        break;
-      }
+      drop[i] = b.points > a.points || (b.points == a.points && j < i);
     }
   std::size_t kept = 0;
-  for (std::size_t i = 0; i < report.violations.size(); ++i)
+  for (std::size_t i = 0; i < all.size(); ++i)
     if (!drop[i]) {
-      if (kept != i) {
-        report.violations[kept] = std::move(report.violations[i]);
-        order[kept] = order[i];
-      }
+      if (kept != i) all[kept] = std::move(all[i]);
       ++kept;
     }
-  report.violations.resize(kept);
-  order.resize(kept);
+  all.resize(kept);
 }
 
 // One incident of a platform rule costs its points once: of the violations that share a
@@ -459,8 +453,6 @@ Result<Report> Engine::run(std::string_view buyer, std::string_view text, const 
     Report report;
     report.invalid_utf8 = s.normalized.invalid_utf8;
     report.violations.reserve(s.hits.size());
-    std::vector<std::size_t> order;  // the rule index of each violation, for drop_restatements
-    order.reserve(s.hits.size());
     for (const detail::Hit& hit : s.hits) {
       const RuleInfo& rule = impl.rules[hit.rule];
       if (!selection.applies(rule)) continue;
@@ -482,9 +474,8 @@ Result<Report> Engine::run(std::string_view buyer, std::string_view text, const 
       v.message = rule.message;
       v.suggestion = rule.suggestion;
       report.violations.push_back(std::move(v));
-      order.push_back(hit.rule);
     }
-    if (report.violations.size() > 1) drop_restatements(report, order);
+    if (report.violations.size() > 1) drop_restatements(report);
     std::sort(report.violations.begin(), report.violations.end(), [](const Violation& a, const Violation& b) {
       return a.start != b.start ? a.start < b.start : a.rule < b.rule;
     });
