@@ -16,6 +16,10 @@ class Writer {
     number(s.size());
     out += s;
   }
+  void operator()(std::string_view& s) {
+    number(s.size());
+    out += s;
+  }
   void operator()(int& v) { number(static_cast<std::uint64_t>(static_cast<std::int64_t>(v))); }
   void operator()(std::uint32_t& v) { number(v); }
   void operator()(bool& v) { number(v ? 1 : 0); }
@@ -44,6 +48,13 @@ class Reader {
     const std::uint64_t n = number();
     if (n > in_.size() - at_) throw std::runtime_error("embedded packs: truncated");
     s.assign(in_.substr(at_, n));
+    at_ += n;
+  }
+  // A view into the bytes read, not a copy.
+  void operator()(std::string_view& s) {
+    const std::uint64_t n = number();
+    if (n > in_.size() - at_) throw std::runtime_error("embedded packs: truncated");
+    s = in_.substr(at_, n);
     at_ += n;
   }
   void operator()(int& v) { v = static_cast<int>(static_cast<std::int64_t>(number())); }

@@ -26,10 +26,16 @@ struct CandidateSpec {
   std::vector<std::uint32_t> alphabet;      // CompressedAlphabet::codes()
   std::vector<int> coded_entries;           // the Set entries read in the compressed alphabet
   std::vector<std::string> coded_patterns;  // their patterns rewritten over it, in that order
-  std::string hyperscan;  // HyperscanSet::compile(coded_patterns); empty in builds without it
+  // HyperscanSet::compile(coded_patterns); empty in builds without it. A view, not a copy: the
+  // database is most of the blob (23 MB for the shipped packs), and copying it took a quarter
+  // of a cold `replylint check`. It views what read_candidates() read, or what the writer's
+  // caller holds.
+  std::string_view hyperscan;
 };
 
 std::string write_candidates(const CandidateSpec& spec);
+// The spec written in `bytes`; its `hyperscan` views into `bytes`, which must outlive it (the
+// library reads the embedded bytes, which live as long as the process).
 CandidateSpec read_candidates(std::string_view bytes);
 
 }  // namespace replylint::detail

@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
   detail::CandidateSpec candidates = (*matcher)->candidate_spec();
 #ifdef REPLYLINT_HYPERSCAN
   auto database = detail::HyperscanSet::compile(candidates.coded_patterns);
-  if (database) candidates.hyperscan = std::move(database).value();
+  if (database) candidates.hyperscan = *database;  // a view: `database` outlives the write below
   else std::cerr << "packs_gen: warning: " << database.error().message << "; the built-in packs use RE2::Set\n";
 #endif
   const std::string stage = detail::write_candidates(candidates);
