@@ -5,6 +5,8 @@
 #include <atomic>
 #include <cstdlib>
 
+#include "regex_syntax.hpp"
+
 namespace replylint::detail {
 
 struct HyperscanSet::Database {
@@ -35,14 +37,16 @@ int on_match(unsigned int id, unsigned long long, unsigned long long, unsigned i
 }  // namespace
 
 Result<std::string> HyperscanSet::compile(const std::vector<std::string>& patterns) {
-  std::vector<const char*> expressions;
+  // What stands in for each pattern, widened step by step while Hyperscan refuses it; every
+  // step matches a superset of the one before, which the matcher confirms with RE2:
+  enum Step { kExact, kNoAnchors, kPrefilter, kEverything };
+  std::vector<Step> step(patterns.size(), kExact);
+  std::vector<std::string> texts(patterns);
   std::vector<unsigned> flags(patterns.size(), kFlags), ids;
-  std::vector<bool> always(patterns.size(), false);  // stands in as the empty pattern
-  for (std::size_t k = 0; k < patterns.size(); ++k) {
-    expressions.push_back(patterns[k].c_str());
-    ids.push_back(static_cast<unsigned>(k));
-  }
+  for (std::size_t k = 0; k < patterns.size(); ++k) ids.push_back(static_cast<unsigned>(k));
   for (;;) {
+    std::vector<const char*> expressions;
+    for (const std::string& t : texts) expressions.push_back(t.c_str());
     hs_database_t* db = nullptr;
     hs_compile_error_t* error = nullptr;
     if (hs_compile_multi(expressions.data(), flags.data(), ids.data(), static_cast<unsigned>(patterns.size()),
@@ -59,21 +63,21 @@ Result<std::string> HyperscanSet::compile(const std::vector<std::string>& patter
     const int at = error->expression;
     const std::string message = error->message;
     hs_free_compile_error(error);
-    // Refused exactly: take it as a prefilter, once. Refused even so (an anchor inside an
-    // alternation, say): the empty pattern stands in for it, which reports every text, a
-    // superset like any prefilter's that the matcher confirms with RE2. Refused after that,
-    // or not about one pattern: give up.
-    if (at < 0 || always[static_cast<std::size_t>(at)])
+    // Refused exactly: without its anchors, which Hyperscan refuses inside a group or an
+    // alternation ((?:^|[^不])…, the rules' way to say "at the start or after anything but 不");
+    // refused even so: as a prefilter; then the empty pattern, which reports every text.
+    // Refused after that, or not about one pattern: give up.
+    if (at < 0 || step[static_cast<std::size_t>(at)] == kEverything)
       return Error{ErrorCode::kBadPattern,
                    "Hyperscan refused " + (at < 0 ? std::string("the patterns") : "pattern '" + patterns[static_cast<std::size_t>(at)] + "'") +
                        ": " + message};
     const auto k = static_cast<std::size_t>(at);
-    if (flags[k] & HS_FLAG_PREFILTER) {
-      expressions[k] = "";
+    step[k] = static_cast<Step>(step[k] + 1);
+    if (step[k] == kNoAnchors && (texts[k] = without_anchors(patterns[k])) == patterns[k]) step[k] = kPrefilter;
+    if (step[k] == kPrefilter) flags[k] |= HS_FLAG_PREFILTER;
+    if (step[k] == kEverything) {
+      texts[k].clear();
       flags[k] = kFlags;
-      always[k] = true;
-    } else {
-      flags[k] |= HS_FLAG_PREFILTER;
     }
   }
 }

@@ -5,9 +5,9 @@
 // loading it takes about a millisecond.
 //
 // Like the RE2::Set it stands in for, it is a filter: it reports every pattern that matches
-// (some possibly for a superset of their matches, when Hyperscan needed its prefilter mode for
-// them, or for every text, when it refused even that) and the matcher confirms each one with
-// RE2. Only in builds with REPLYLINT_HYPERSCAN.
+// (some possibly for a superset of their matches: without their anchors, which Hyperscan
+// refuses inside a group; in its prefilter mode; or for every text, when it refused even that)
+// and the matcher confirms each one with RE2. Only in builds with REPLYLINT_HYPERSCAN.
 // Thread safety: a loaded set is immutable; match() may be called from any number of threads
 // (each has its own scratch memory).
 #pragma once
@@ -26,7 +26,7 @@ class HyperscanSet {
  public:
   // The serialized database of `patterns` (RE2 syntax over single bytes, as the alphabet
   // writes them), pattern k reporting id k. Errors: kBadPattern naming a pattern Hyperscan
-  // refused even as the empty pattern that stands in for one it cannot take as a prefilter.
+  // refused even as the empty pattern that stands in for one it cannot take otherwise.
   static Result<std::string> compile(const std::vector<std::string>& patterns);
   // A database compile() wrote, in this build. Errors: kInternal (not a database of this
   // Hyperscan version or platform), kOutOfMemory.

@@ -15,6 +15,7 @@
 #endif
 #include "negation.hpp"
 #include "normalizer.hpp"
+#include "regex_syntax.hpp"
 #include "pack_blob.hpp"
 #include "replylint/tools/utf8.hpp"
 #include "validators.hpp"
@@ -75,39 +76,6 @@ std::size_t forward_chars(std::string_view s, std::size_t pos, int chars) {
   return pos;
 }
 
-// Calls visit(i) for each character of `p` that is syntax rather than a literal: everything
-// outside escapes, \Q...\E and bracket expressions. Stops when visit returns false.
-template <typename Visit>
-void scan_syntax(std::string_view p, Visit visit) {
-  for (std::size_t i = 0; i < p.size(); ++i) {
-    const char c = p[i];
-    if (c == '\\') {
-      if (i + 1 < p.size() && p[i + 1] == 'Q') {
-        const std::size_t e = p.find("\\E", i + 2);
-        if (e == std::string_view::npos) return;
-        i = e + 1;
-      } else {
-        ++i;
-      }
-    } else if (c == '[') {
-      std::size_t j = i + 1;
-      if (j < p.size() && p[j] == '^') ++j;
-      if (j < p.size() && p[j] == ']') ++j;  // a leading ']' is a member
-      for (; j < p.size() && p[j] != ']'; ++j) {
-        if (p[j] == '\\') {
-          ++j;
-        } else if (p[j] == '[' && j + 1 < p.size() && p[j + 1] == ':') {
-          const std::size_t e = p.find(":]", j + 2);
-          if (e != std::string_view::npos) j = e + 1;
-        }
-      }
-      i = j;
-    } else if (!visit(i)) {
-      return;
-    }
-  }
-}
-
 // Whether the group named "span" is the whole pattern, (?P<span>...): then the span is the
 // match, and RE2 need not be asked for groups, which spares it a submatch search (about half
 // of a confirmation).
@@ -124,20 +92,6 @@ bool span_is_whole(std::string_view p) {
     return true;
   });
   return whole;
-}
-
-// `p` with its anchors ^ and $ removed: what the Set looks for when the pattern's ^ and $ mean
-// the edges of a clause or sentence, which the Set (reading the whole reply) cannot see. It
-// matches wherever `p` matches in some clause, so the Set still misses nothing.
-std::string without_anchors(std::string_view p) {
-  std::string out(p);
-  std::vector<std::size_t> anchors;
-  scan_syntax(p, [&](std::size_t i) {
-    if (p[i] == '^' || p[i] == '$') anchors.push_back(i);
-    return true;
-  });
-  for (auto it = anchors.rbegin(); it != anchors.rend(); ++it) out.erase(*it, 1);
-  return out;
 }
 
 // Whether compiling `p` could fail for size although it parses: a counted repetition of 100 or
