@@ -78,6 +78,8 @@ ordered_json finding_json(const Group& g, const Finding& f) {
     j["pack"] = v.pack;
     j["title"] = v.title;
     j["points"] = v.points;
+    j["platform_rule"] = v.platform_rule;
+    j["counted"] = v.counted;
     j["reply_points"] = reply.report->points;
     j["fails"] = reply.fails;
     const std::size_t from = byte_of_char(reply.text, v.char_start), to = byte_of_char(reply.text, v.char_end);
