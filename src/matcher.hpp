@@ -44,8 +44,8 @@ class Matcher {
   // `validated`: the packs were built by this same code before (the built-in packs, checked by
   // the build), so the checks that refuse a bad pattern are skipped. `prebuilt`: the candidate
   // stage the build made for these same packs (candidate_spec()), used instead of making it:
-  // its alphabet, its rewritten patterns and, when it has one, its Hyperscan database in place
-  // of the RE2::Sets, for the matcher's whole life.
+  // its alphabet, its rewritten patterns and, when it has one that loads on this CPU, its
+  // Hyperscan database in place of the RE2::Sets, for the matcher's whole life.
   static Result<std::shared_ptr<const Matcher>> build(const std::vector<PackSpec>& packs,
                                                       std::shared_ptr<const Negation> negation,
                                                       bool validated = false, const CandidateSpec* prebuilt = nullptr);

@@ -64,6 +64,38 @@ TEST_CASE("the built-in candidate stage reports every pattern the RE2::Set repor
   CHECK(flagged > 1000);  // the corpus does reach the rules
 }
 
+TEST_CASE("a compiled-in database that does not load leaves the candidates to RE2::Sets") {
+  // As on a CPU without the build machine's features: Hyperscan refuses the database.
+  const detail::EmbeddedPacks& data = detail::embedded_pack_data();
+  auto expanded = detail::expand(data.written);
+  REQUIRE(expanded);
+  detail::CandidateSpec damaged = data.candidates;
+  const std::string garbage(4096, 'x');
+  damaged.hyperscan = garbage;
+  auto fallback = detail::Matcher::build(data.expanded, expanded->negation, true, &damaged);
+  auto built_in = detail::Matcher::build(data.expanded, expanded->negation, true, &data.candidates);
+  REQUIRE(fallback);
+  REQUIRE(built_in);
+  CHECK(!(*fallback)->uses_hyperscan());
+  detail::Normalized n;
+  detail::NormalizerScratch scratch;
+  std::vector<int> candidates;
+  std::vector<detail::Hit> a, b;
+  std::size_t hits = 0;
+  for (const auto& [buyer, reply] : test::generated_corpus(3000)) {
+    detail::normalize(reply, n, scratch);
+    a.clear();
+    b.clear();
+    (*fallback)->match(n, candidates, a);
+    (*built_in)->match(n, candidates, b);
+    INFO(reply);
+    REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) CHECK((a[i].rule == b[i].rule && a[i].begin == b[i].begin && a[i].end == b[i].end));
+    hits += a.size();
+  }
+  CHECK(hits > 50);
+}
+
 TEST_CASE("from_embedded and compile(embedded_packs()) give identical reports") {
   auto fast = Engine::from_embedded();
   auto packs = embedded_packs();
