@@ -1,8 +1,9 @@
-// A Hyperscan database as the candidate stage of the built-in packs: the patterns of the
+// Hyperscan databases as the candidate stage of the built-in packs: the patterns of the
 // compressed alphabet's Set (compressed_alphabet.hpp), compiled by the build (packs_gen.cpp)
-// and compiled in. Unlike RE2::Set, whose lazy DFA builds its states while it reads the first
-// hundred thousand replies of a process, it is as fast on the first reply as on the last, and
-// loading it takes about a millisecond.
+// in databases of 150 patterns (one database of all took minutes more to compile than the
+// sum of its parts) and compiled in. Unlike RE2::Set, whose lazy DFA builds its states while
+// it reads the first hundred thousand replies of a process, they are as fast on the first
+// reply as on the last, and loading them takes milliseconds.
 //
 // Like the RE2::Set it stands in for, it is a filter: it reports every pattern that matches
 // (some possibly for a superset of their matches: without their anchors, which Hyperscan
@@ -24,6 +25,10 @@ namespace replylint::detail {
 
 class HyperscanSet {
  public:
+  // How compile() turns patterns into a database. Raise it when that changes, so that the build
+  // does not take a database made the old way for the same patterns (packs_gen.cpp).
+  static constexpr std::uint32_t kRecipe = 1;
+
   // The serialized database of `patterns` (RE2 syntax over single bytes, as the alphabet
   // writes them), pattern k reporting id k. Errors: kBadPattern naming a pattern Hyperscan
   // refused even as the empty pattern that stands in for one it cannot take otherwise.

@@ -666,7 +666,7 @@ void Matcher::match(const Normalized& normalized, std::vector<int>& candidates, 
 }
 
 CandidateSpec Matcher::candidate_spec() const {
-  return CandidateSpec{impl_->alphabet.codes(), impl_->coded_patterns, impl_->coded_texts, {}};
+  return CandidateSpec{impl_->alphabet.codes(), impl_->coded_patterns, impl_->coded_texts, {}, 0};
 }
 
 bool Matcher::uses_hyperscan() const {

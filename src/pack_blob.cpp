@@ -169,6 +169,7 @@ void fields(V& v, CandidateSpec& c) {
   v(c.coded_entries);
   v(c.coded_patterns);
   v(c.hyperscan);
+  v(c.hyperscan_recipe);
 }
 
 }  // namespace

@@ -31,6 +31,9 @@ struct CandidateSpec {
   // of a cold `replylint check`. It views what read_candidates() read, or what the writer's
   // caller holds.
   std::string_view hyperscan;
+  // HyperscanSet::kRecipe when `hyperscan` was made: the build takes a database made before for
+  // the same patterns only if it was made the same way.
+  std::uint32_t hyperscan_recipe = 0;
 };
 
 std::string write_candidates(const CandidateSpec& spec);

@@ -93,8 +93,35 @@ int main(int argc, char** argv) {
   if (!matcher) return fail(matcher.error().to_string());
   detail::CandidateSpec candidates = (*matcher)->candidate_spec();
 #ifdef REPLYLINT_HYPERSCAN
-  auto database = detail::HyperscanSet::compile(candidates.coded_patterns);
-  if (database) candidates.hyperscan = *database;  // a view: `database` outlives the write below
+  // Hyperscan's compile of the packs takes minutes, so a database made before for the same
+  // patterns is taken again: this output's last one (the library changed, the packs did not),
+  // or the one next to this generator (an instrumented build runs the plain build's generator,
+  // tests/plain_packs_gen.sh).
+  const std::string own_dir = std::string(argv[0]).substr(0, std::string(argv[0]).find_last_of('/') + 1);
+  std::string previous_bytes;
+  for (const std::string& path : {std::string(argv[1]) + ".candidates.bin", own_dir + "embedded_packs_data.cpp.candidates.bin"}) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream read;
+    read << in.rdbuf();
+    if (!in) continue;
+    const std::string bytes = read.str();  // `previous` views into it
+    try {
+      const detail::CandidateSpec previous = detail::read_candidates(bytes);
+      if (previous.coded_patterns == candidates.coded_patterns && !previous.hyperscan.empty() &&
+          previous.hyperscan_recipe == detail::HyperscanSet::kRecipe && detail::HyperscanSet::load(previous.hyperscan)) {
+        previous_bytes = std::string(previous.hyperscan);
+        break;
+      }
+    } catch (const std::exception&) {
+      // not a file this generator wrote: compile
+    }
+  }
+  auto database = previous_bytes.empty() ? detail::HyperscanSet::compile(candidates.coded_patterns)
+                                         : Result<std::string>(std::move(previous_bytes));
+  if (database) {
+    candidates.hyperscan = *database;  // a view: `database` outlives the write below
+    candidates.hyperscan_recipe = detail::HyperscanSet::kRecipe;
+  }
   else std::cerr << "packs_gen: warning: " << database.error().message << "; the built-in packs use RE2::Set\n";
 #endif
   const std::string stage = detail::write_candidates(candidates);

@@ -19,6 +19,11 @@ void scan_syntax(std::string_view p, Visit visit) {
         const std::size_t e = p.find("\\E", i + 2);
         if (e == std::string_view::npos) return;
         i = e + 1;
+      } else if (i + 2 < p.size() && (p[i + 1] == 'p' || p[i + 1] == 'P' || p[i + 1] == 'x') && p[i + 2] == '{') {
+        // \p{^Han}, \x{5c}: the braces are the escape's, and ^ there means "not", no anchor.
+        const std::size_t e = p.find('}', i + 3);
+        if (e == std::string_view::npos) return;
+        i = e;
       } else {
         ++i;
       }

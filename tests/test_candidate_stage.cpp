@@ -13,6 +13,9 @@
 #include "embedded_packs.hpp"
 #include "expand.hpp"
 #include "generated_corpus.hpp"
+#ifdef REPLYLINT_HYPERSCAN
+#include "hyperscan_set.hpp"
+#endif
 #include "matcher.hpp"
 #include "normalizer.hpp"
 #include "replylint/engine.hpp"
@@ -43,7 +46,11 @@ TEST_CASE("the built-in candidate stage reports every pattern the RE2::Set repor
   REQUIRE(built_in);
   REQUIRE(re2_set);
 #ifdef REPLYLINT_HYPERSCAN
-  CHECK((*built_in)->uses_hyperscan());
+  // Hyperscan serves the built-in packs wherever their database loads: not on a CPU that lacks
+  // the build machine's features (or under valgrind), where the Sets stand in.
+  const bool loads = static_cast<bool>(detail::HyperscanSet::load(data.candidates.hyperscan));
+  CHECK((*built_in)->uses_hyperscan() == loads);
+  if (!loads) WARN("the compiled-in Hyperscan database does not load on this CPU");
 #else
   CHECK(!(*built_in)->uses_hyperscan());
 #endif
