@@ -12,6 +12,7 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -33,15 +34,19 @@ EmbeddedBytes embedded_bytes() { return {}; }
 
 namespace {
 
+// The whole of the file at `path`, or nothing when it cannot be read.
+std::optional<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!in) return std::nullopt;
+  return bytes.str();
+}
+
 // Writes `bytes` to `path` unless it already holds them (so that its time stamp, and what
 // depends on it, stay as they are). False when it cannot.
 bool write_if_changed(const std::string& path, const std::string& bytes) {
-  {
-    std::ifstream old(path, std::ios::binary);
-    std::ostringstream before;
-    before << old.rdbuf();
-    if (old && before.str() == bytes) return true;
-  }
+  if (read_file(path) == bytes) return true;
   std::ofstream file(path + ".tmp", std::ios::binary);
   file << bytes;
   file.close();
@@ -72,13 +77,11 @@ int main(int argc, char** argv) {
   if (argc < 3) return fail("usage: packs_gen OUT.cpp PACK.yaml...");
   std::vector<PackSpec> packs;
   for (int i = 2; i < argc; ++i) {
-    std::ifstream in(argv[i], std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in) return fail(std::string(argv[i]) + ": cannot read");
+    const std::optional<std::string> text = read_file(argv[i]);
+    if (!text) return fail(std::string(argv[i]) + ": cannot read");
     std::string name = argv[i];
     name = "<embedded>/" + name.substr(name.find_last_of('/') + 1);
-    auto pack = load_pack(text.str(), name);
+    auto pack = load_pack(*text, name);
     if (!pack) return fail(pack.error().to_string());
     packs.push_back(std::move(pack).value());
   }
@@ -100,13 +103,10 @@ int main(int argc, char** argv) {
   const std::string own_dir = std::string(argv[0]).substr(0, std::string(argv[0]).find_last_of('/') + 1);
   std::string previous_bytes;
   for (const std::string& path : {std::string(argv[1]) + ".candidates.bin", own_dir + "embedded_packs_data.cpp.candidates.bin"}) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream read;
-    read << in.rdbuf();
-    if (!in) continue;
-    const std::string bytes = read.str();  // `previous` views into it
+    const std::optional<std::string> bytes = read_file(path);  // `previous` views into it
+    if (!bytes) continue;
     try {
-      const detail::CandidateSpec previous = detail::read_candidates(bytes);
+      const detail::CandidateSpec previous = detail::read_candidates(*bytes);
       if (previous.coded_patterns == candidates.coded_patterns && !previous.hyperscan.empty() &&
           previous.hyperscan_recipe == detail::HyperscanSet::kRecipe && detail::HyperscanSet::load(previous.hyperscan)) {
         previous_bytes = std::string(previous.hyperscan);
