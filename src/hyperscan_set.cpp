@@ -35,19 +35,6 @@ constexpr unsigned kFlags = HS_FLAG_SINGLEMATCH | HS_FLAG_ALLOWEMPTY;
 
 std::atomic<std::uint64_t> g_serial{0};
 
-// The serialized form: the number of databases, then each one's length and Hyperscan's
-// serialized bytes (numbers as little-endian uint32).
-void put_u32(std::string& out, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
-}
-bool get_u32(std::string_view& in, std::uint32_t& v) {
-  if (in.size() < 4) return false;
-  v = 0;
-  for (std::size_t i = 0; i < 4; ++i) v |= static_cast<std::uint32_t>(static_cast<unsigned char>(in[i])) << (8 * i);
-  in.remove_prefix(4);
-  return true;
-}
-
 // The scratch memory of one thread, grown for every database it has been used with.
 struct ThreadScratch {
   hs_scratch_t* scratch = nullptr;
@@ -111,7 +98,7 @@ Result<std::string> compile_chunk(const std::vector<std::string>& all, std::size
 
 }  // namespace
 
-Result<std::string> HyperscanSet::compile(const std::vector<std::string>& patterns) {
+Result<std::vector<std::string>> HyperscanSet::compile(const std::vector<std::string>& patterns) {
   // Hyperscan's compile time grows much faster than the number of patterns: the 802 patterns of
   // 85 rules took 3 minutes in one database, the 1,172 of 109 rules more than 18. Databases of
   // kChunk patterns each take seconds, compiled two at a time; a reply is scanned once by each.
@@ -126,17 +113,15 @@ Result<std::string> HyperscanSet::compile(const std::vector<std::string>& patter
   std::thread helper(work);
   work();
   helper.join();
-  std::string out;
-  put_u32(out, static_cast<std::uint32_t>(chunks));
+  std::vector<std::string> out;
   for (auto& chunk : done) {
     if (!*chunk) return chunk->error();
-    put_u32(out, static_cast<std::uint32_t>((*chunk)->size()));
-    out += **chunk;
+    out.push_back(std::move(**chunk));
   }
   return out;
 }
 
-Result<std::unique_ptr<const HyperscanSet>> HyperscanSet::load(std::string_view serialized) {
+Result<std::unique_ptr<const HyperscanSet>> HyperscanSet::load(const std::vector<std::string_view>& serialized) {
   std::unique_ptr<HyperscanSet> set(new HyperscanSet());
   set->db_ = new Database();
   const Error bad{ErrorCode::kInternal, "the compiled-in Hyperscan database does not load"};
@@ -147,19 +132,12 @@ Result<std::unique_ptr<const HyperscanSet>> HyperscanSet::load(std::string_view 
   };
   std::vector<Part> parts;
   std::size_t total = 0;
-  std::uint32_t count = 0;
-  if (!get_u32(serialized, count)) return bad;
-  for (std::uint32_t i = 0; i < count; ++i) {
-    std::uint32_t length = 0;
+  for (std::string_view bytes : serialized) {
     std::size_t size = 0;
-    if (!get_u32(serialized, length) || length > serialized.size() ||
-        hs_serialized_database_size(serialized.data(), length, &size) != HS_SUCCESS)
-      return bad;
-    parts.push_back({serialized.substr(0, length), total});
+    if (hs_serialized_database_size(bytes.data(), bytes.size(), &size) != HS_SUCCESS) return bad;
+    parts.push_back({bytes, total});
     total += (size + 63) & ~std::size_t{63};
-    serialized.remove_prefix(length);
   }
-  if (!serialized.empty()) return bad;
   if (total > 0) {
     // Huge pages must be 2 MiB aligned: map 2 MiB more than needed and start at a boundary.
     constexpr std::size_t kHuge = std::size_t{2} << 20;

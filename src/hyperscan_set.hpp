@@ -29,13 +29,13 @@ class HyperscanSet {
   // does not take a database made the old way for the same patterns (packs_gen.cpp).
   static constexpr std::uint32_t kRecipe = 1;
 
-  // The serialized database of `patterns` (RE2 syntax over single bytes, as the alphabet
+  // The serialized databases of `patterns` (RE2 syntax over single bytes, as the alphabet
   // writes them), pattern k reporting id k. Errors: kBadPattern naming a pattern Hyperscan
   // refused even as the empty pattern that stands in for one it cannot take otherwise.
-  static Result<std::string> compile(const std::vector<std::string>& patterns);
-  // A database compile() wrote, in this build. Errors: kInternal (not a database of this
-  // Hyperscan version or platform), kOutOfMemory.
-  static Result<std::unique_ptr<const HyperscanSet>> load(std::string_view serialized);
+  static Result<std::vector<std::string>> compile(const std::vector<std::string>& patterns);
+  // The databases compile() wrote, in this build; `serialized` need not outlive the set.
+  // Errors: kInternal (not databases of this Hyperscan version or platform), kOutOfMemory.
+  static Result<std::unique_ptr<const HyperscanSet>> load(const std::vector<std::string_view>& serialized);
 
   // Appends the id of every pattern that matches `text` to `ids`, each once, in no order.
   // False when Hyperscan failed (out of scratch memory): the caller must not trust `ids`.

@@ -92,6 +92,10 @@ void fields(V& v, std::string& s) {
   v(s);
 }
 template <typename V>
+void fields(V& v, std::string_view& s) {
+  v(s);
+}
+template <typename V>
 void fields(V& v, int& n) {
   v(n);
 }

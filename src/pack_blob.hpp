@@ -26,11 +26,11 @@ struct CandidateSpec {
   std::vector<std::uint32_t> alphabet;      // CompressedAlphabet::codes()
   std::vector<int> coded_entries;           // the Set entries read in the compressed alphabet
   std::vector<std::string> coded_patterns;  // their patterns rewritten over it, in that order
-  // HyperscanSet::compile(coded_patterns); empty in builds without it. A view, not a copy: the
-  // database is most of the blob (23 MB for the shipped packs), and copying it took a quarter
-  // of a cold `replylint check`. It views what read_candidates() read, or what the writer's
-  // caller holds.
-  std::string_view hyperscan;
+  // HyperscanSet::compile(coded_patterns), one serialized database each; none in builds
+  // without it. Views, not copies: the databases are most of the blob (39 MB for the shipped
+  // packs), and copying them took a quarter of a cold `replylint check`. They view what
+  // read_candidates() read, or what the writer's caller holds.
+  std::vector<std::string_view> hyperscan;
   // HyperscanSet::kRecipe when `hyperscan` was made: the build takes a database made before for
   // the same patterns only if it was made the same way.
   std::uint32_t hyperscan_recipe = 0;

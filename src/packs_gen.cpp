@@ -101,7 +101,7 @@ int main(int argc, char** argv) {
   // or the one next to this generator (an instrumented build runs the plain build's generator,
   // tests/plain_packs_gen.sh).
   const std::string own_dir = std::string(argv[0]).substr(0, std::string(argv[0]).find_last_of('/') + 1);
-  std::string previous_bytes;
+  std::vector<std::string> previous_databases;
   for (const std::string& path : {std::string(argv[1]) + ".candidates.bin", own_dir + "embedded_packs_data.cpp.candidates.bin"}) {
     const std::optional<std::string> bytes = read_file(path);  // `previous` views into it
     if (!bytes) continue;
@@ -109,20 +109,20 @@ int main(int argc, char** argv) {
       const detail::CandidateSpec previous = detail::read_candidates(*bytes);
       if (previous.coded_patterns == candidates.coded_patterns && !previous.hyperscan.empty() &&
           previous.hyperscan_recipe == detail::HyperscanSet::kRecipe && detail::HyperscanSet::load(previous.hyperscan)) {
-        previous_bytes = std::string(previous.hyperscan);
+        previous_databases.assign(previous.hyperscan.begin(), previous.hyperscan.end());
         break;
       }
     } catch (const std::exception&) {
       // not a file this generator wrote: compile
     }
   }
-  auto database = previous_bytes.empty() ? detail::HyperscanSet::compile(candidates.coded_patterns)
-                                         : Result<std::string>(std::move(previous_bytes));
-  if (database) {
-    candidates.hyperscan = *database;  // a view: `database` outlives the write below
+  auto databases = previous_databases.empty() ? detail::HyperscanSet::compile(candidates.coded_patterns)
+                                              : Result<std::vector<std::string>>(std::move(previous_databases));
+  if (databases) {
+    candidates.hyperscan.assign(databases->begin(), databases->end());  // views: `databases` outlives the write below
     candidates.hyperscan_recipe = detail::HyperscanSet::kRecipe;
   }
-  else std::cerr << "packs_gen: warning: " << database.error().message << "; the built-in packs use RE2::Set\n";
+  else std::cerr << "packs_gen: warning: " << databases.error().message << "; the built-in packs use RE2::Set\n";
 #endif
   const std::string stage = detail::write_candidates(candidates);
 

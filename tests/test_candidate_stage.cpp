@@ -78,7 +78,7 @@ TEST_CASE("a compiled-in database that does not load leaves the candidates to RE
   REQUIRE(expanded);
   detail::CandidateSpec damaged = data.candidates;
   const std::string garbage(4096, 'x');
-  damaged.hyperscan = garbage;
+  damaged.hyperscan = {garbage};
   auto fallback = detail::Matcher::build(data.expanded, expanded->negation, true, &damaged);
   auto built_in = detail::Matcher::build(data.expanded, expanded->negation, true, &data.candidates);
   REQUIRE(fallback);

@@ -46,15 +46,19 @@ TEST_CASE("damaged pack bytes are refused") {
   CHECK_THROWS_AS(detail::read_packs(bytes.substr(0, bytes.size() / 2)), std::runtime_error);
   CHECK_THROWS_AS(detail::read_packs(bytes + "x"), std::runtime_error);
   CHECK_THROWS_AS(detail::read_packs(std::string(12, '\xff')), std::runtime_error);
-  const std::string database = "not a real database";
-  detail::CandidateSpec spec{{0x4e2d, 0x102}, {0}, {"\x02"}, database, 7};
+  const std::string database = "not a real database", second = "nor this";
+  detail::CandidateSpec spec{{0x4e2d, 0x102}, {0}, {"\x02"}, {database, second}, 7};
   // read_candidates() views its input's bytes: they must outlive what it returns.
   const std::string written = detail::write_candidates(spec);
   const detail::CandidateSpec back = detail::read_candidates(written);
   CHECK(back.alphabet == spec.alphabet);
   CHECK(back.coded_patterns == spec.coded_patterns);
-  CHECK(back.hyperscan == database);
+  REQUIRE(back.hyperscan.size() == 2);
+  CHECK(back.hyperscan[0] == database);
+  CHECK(back.hyperscan[1] == second);
   CHECK(back.hyperscan_recipe == 7);
-  CHECK(back.hyperscan.data() >= written.data());
-  CHECK(back.hyperscan.data() + back.hyperscan.size() <= written.data() + written.size());
+  for (std::string_view db : back.hyperscan) {
+    CHECK(db.data() >= written.data());
+    CHECK(db.data() + db.size() <= written.data() + written.size());
+  }
 }
