@@ -331,9 +331,9 @@ class AlphabetRewriter {
     return true;
   }
 
-  // After '[': the bracket expression up to and including ']'. Nested sets (\pN, \d, [:x:])
-  // are allowed only when not negated themselves, so that the union stays a list of ranges
-  // and positive properties.
+  // After '[': the bracket expression up to and including ']'. Nested sets (\pN, \PN, \d,
+  // [:x:]) are allowed only when not negated themselves, or when they are a single property
+  // (\PN is \pN negated), so that the union stays a list of ranges and properties.
   bool bracket(CharSet& set) {
     if (!at_end() && peek() == '^') {
       set.negated = true;
@@ -366,7 +366,13 @@ class AlphabetRewriter {
         bool is_set = false;
         if (!escape_item(s, is_set, lo)) return false;
         if (is_set) {
-          if (s.negated) return false;
+          if (s.negated) {
+            // A negated property inside brackets ([^\P{Han}的], a Han character but 的) is one
+            // property with its sense flipped; other negated classes (\D, \W) stay unrewritten.
+            if (!s.ranges.empty() || s.properties.size() != 1) return false;
+            set.properties.push_back({s.properties[0].first, !s.properties[0].second});
+            continue;
+          }
           set.ranges.insert(set.ranges.end(), s.ranges.begin(), s.ranges.end());
           set.properties.insert(set.properties.end(), s.properties.begin(), s.properties.end());
           continue;

@@ -39,6 +39,8 @@ const std::vector<std::string> kPatterns = {
     "[\\p{Han}a-z0-9]{2,3}群",
     "\\P{Han}{2}号",
     "[^\\p{Han}]卡",
+    "[^\\P{Han}的不]{2}费",  // a Han character but 的 or 不: a negated property in brackets
+    "[\\P{Han}0-9]号",
     "\\D{2}元",
     "\\W邮",
     "\\S\\s?费",
@@ -66,7 +68,7 @@ const std::vector<std::string> kText = {
     "微", "信", "加", "添", "我", "个", "v", "x", "w", "丶", "1", "3", "8", "0", "9", "发", "票", "收", "据",
     "保", "证", "不", "没", "别", "货", "一", "两", "小", "时", "天", ".", "%", "群", "号", "卡", "元", "邮",
     "费", "q", "z", "a", "b", "c", "丁", "丂", "@", "¥", "*", "亲", "好", "の", "한", "龘", "𠀀", "é", "ß", "Ω",
-    "$", "k", "f"};
+    "$", "k", "f", "的"};
 
 std::string random_text(std::mt19937& rng) {
   std::uniform_int_distribution<std::size_t> count(0, 16), piece(0, kText.size() - 1);
