@@ -261,8 +261,7 @@ class AlphabetRewriter {
         }
         is_set = true;
         set = CharSet{};
-        set.properties.push_back({name, false});
-        set.negated = negated;
+        set.properties.push_back({name, negated});  // \P{Han}: the property, its sense flipped
         return true;
       }
       case 'x': {
@@ -332,8 +331,8 @@ class AlphabetRewriter {
   }
 
   // After '[': the bracket expression up to and including ']'. Nested sets (\pN, \PN, \d,
-  // [:x:]) are allowed only when not negated themselves, or when they are a single property
-  // (\PN is \pN negated), so that the union stays a list of ranges and properties.
+  // [:x:]) are allowed only when not negated themselves (\PN is a property with its sense
+  // flipped, not a negated set), so that the union stays a list of ranges and properties.
   bool bracket(CharSet& set) {
     if (!at_end() && peek() == '^') {
       set.negated = true;
@@ -366,13 +365,7 @@ class AlphabetRewriter {
         bool is_set = false;
         if (!escape_item(s, is_set, lo)) return false;
         if (is_set) {
-          if (s.negated) {
-            // A negated property inside brackets ([^\P{Han}的], a Han character but 的) is one
-            // property with its sense flipped; other negated classes (\D, \W) stay unrewritten.
-            if (!s.ranges.empty() || s.properties.size() != 1) return false;
-            set.properties.push_back({s.properties[0].first, !s.properties[0].second});
-            continue;
-          }
+          if (s.negated) return false;
           set.ranges.insert(set.ranges.end(), s.ranges.begin(), s.ranges.end());
           set.properties.insert(set.properties.end(), s.properties.begin(), s.properties.end());
           continue;
