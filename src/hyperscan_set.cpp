@@ -1,10 +1,10 @@
 #include "hyperscan_set.hpp"
 
 #include <hs/hs.h>
-#include <sys/mman.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <cstdlib>
 #include <optional>
 #include <thread>
@@ -13,18 +13,9 @@
 
 namespace replylint::detail {
 
-// The databases live in one region of our own (hs_deserialize_database_at), not in one
-// allocation each by Hyperscan: the region asks for transparent huge pages, and a fresh
-// process then takes a few dozen page faults for the 40 MB instead of ten thousand, which
-// was half of a cold `replylint check` (Hyperscan's own deserialize also clears all of it
-// first).
+// The databases are images in the executable's read-only data (images()), used where they lie.
 struct HyperscanSet::Database {
-  std::vector<hs_database_t*> dbs;
-  void* region = nullptr;
-  std::size_t region_size = 0;
-  ~Database() {
-    if (region) munmap(region, region_size);
-  }
+  std::vector<const hs_database_t*> dbs;
 };
 
 namespace {
@@ -121,41 +112,46 @@ Result<std::vector<std::string>> HyperscanSet::compile(const std::vector<std::st
   return out;
 }
 
-Result<std::unique_ptr<const HyperscanSet>> HyperscanSet::load(const std::vector<std::string_view>& serialized) {
+Result<std::vector<std::string>> HyperscanSet::images(const std::vector<std::string>& serialized) {
+  std::vector<std::string> out;
+  for (const std::string& bytes : serialized) {
+    std::size_t size = 0;
+    if (hs_serialized_database_size(bytes.data(), bytes.size(), &size) != HS_SUCCESS)
+      return Error{ErrorCode::kInternal, "not a Hyperscan database of this version"};
+    const std::size_t room = (size + kImageAlignment - 1) / kImageAlignment * kImageAlignment;
+    std::unique_ptr<void, decltype(&std::free)> place(std::aligned_alloc(kImageAlignment, room), &std::free);
+    if (!place) return Error{ErrorCode::kOutOfMemory, "no memory for a Hyperscan database"};
+    if (hs_deserialize_database_at(bytes.data(), bytes.size(), static_cast<hs_database_t*>(place.get())) != HS_SUCCESS)
+      return Error{ErrorCode::kInternal, "a Hyperscan database does not load on this machine"};
+    out.emplace_back(static_cast<const char*>(place.get()), size);
+  }
+  return out;
+}
+
+std::uint32_t HyperscanSet::features() {
+  hs_platform_info_t here{};
+  if (hs_populate_platform(&here) != HS_SUCCESS) return 0;
+  return static_cast<std::uint32_t>(here.cpu_features);
+}
+
+Result<std::unique_ptr<const HyperscanSet>> HyperscanSet::load(const std::vector<std::string_view>& images,
+                                                               std::uint32_t features) {
+  const Error bad{ErrorCode::kInternal, "the compiled-in Hyperscan databases do not run on this machine"};
+  hs_platform_info_t here{};
+  if (hs_valid_platform() != HS_SUCCESS || hs_populate_platform(&here) != HS_SUCCESS ||
+      (features & ~static_cast<std::uint32_t>(here.cpu_features)) != 0)
+    return bad;
   std::unique_ptr<HyperscanSet> set(new HyperscanSet());
   set->db_ = new Database();
-  const Error bad{ErrorCode::kInternal, "the compiled-in Hyperscan database does not load"};
-  // Where each database's bytes are and where it goes in the region (64-byte aligned).
-  struct Part {
-    std::string_view bytes;
-    std::size_t offset;
-  };
-  std::vector<Part> parts;
-  std::size_t total = 0;
-  for (std::string_view bytes : serialized) {
+  for (std::string_view image : images) {
+    // hs_database_size() checks the header (Hyperscan's magic number and version): a database
+    // of another Hyperscan, or not a database, is refused here rather than scanned.
+    const auto* db = reinterpret_cast<const hs_database_t*>(image.data());
     std::size_t size = 0;
-    if (hs_serialized_database_size(bytes.data(), bytes.size(), &size) != HS_SUCCESS) return bad;
-    parts.push_back({bytes, total});
-    total += (size + 63) & ~std::size_t{63};
-  }
-  if (total > 0) {
-    // Huge pages must be 2 MiB aligned: map 2 MiB more than needed and start at a boundary.
-    constexpr std::size_t kHuge = std::size_t{2} << 20;
-    Database& d = *set->db_;
-    d.region_size = (total + kHuge - 1) / kHuge * kHuge + kHuge;
-    void* region = mmap(nullptr, d.region_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (region == MAP_FAILED) return Error{ErrorCode::kOutOfMemory, "no memory for the Hyperscan databases"};
-    d.region = region;
-    const auto start = (reinterpret_cast<std::uintptr_t>(region) + kHuge - 1) & ~std::uintptr_t{kHuge - 1};
-    char* base = reinterpret_cast<char*>(start);
-#ifdef MADV_HUGEPAGE
-    madvise(base, d.region_size - (start - reinterpret_cast<std::uintptr_t>(region)), MADV_HUGEPAGE);  // a hint
-#endif
-    for (const Part& part : parts) {
-      auto* db = reinterpret_cast<hs_database_t*>(base + part.offset);
-      if (hs_deserialize_database_at(part.bytes.data(), part.bytes.size(), db) != HS_SUCCESS) return bad;
-      d.dbs.push_back(db);
-    }
+    if (reinterpret_cast<std::uintptr_t>(image.data()) % kImageAlignment != 0 || image.size() < 64 ||
+        hs_database_size(db, &size) != HS_SUCCESS || size != image.size())
+      return bad;
+    set->db_->dbs.push_back(db);
   }
   set->serial_ = ++g_serial;
   return std::unique_ptr<const HyperscanSet>(std::move(set));
@@ -164,12 +160,12 @@ Result<std::unique_ptr<const HyperscanSet>> HyperscanSet::load(const std::vector
 bool HyperscanSet::match(std::string_view text, std::vector<int>& ids) const {
   if (text.size() > 0xFFFFFFFFu) return false;  // hs_scan takes 32-bit lengths
   if (t_scratch.serial != serial_) {
-    for (hs_database_t* db : db_->dbs)  // one scratch, grown to fit every database
+    for (const hs_database_t* db : db_->dbs)  // one scratch, grown to fit every database
       if (hs_alloc_scratch(db, &t_scratch.scratch) != HS_SUCCESS) return false;
     t_scratch.serial = serial_;
   }
   static const char kEmpty = 0;
-  for (hs_database_t* db : db_->dbs)
+  for (const hs_database_t* db : db_->dbs)
     if (hs_scan(db, text.empty() ? &kEmpty : text.data(), static_cast<unsigned>(text.size()), 0, t_scratch.scratch,
                 on_match, &ids) != HS_SUCCESS)
       return false;

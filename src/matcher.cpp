@@ -564,7 +564,7 @@ Result<std::shared_ptr<const Matcher>> Matcher::build(const std::vector<PackSpec
       // A database that does not load here (made for a CPU with features this one lacks, such
       // as the build machine's AVX-512, or read under valgrind, which lacks them too) leaves
       // the rewritten patterns to RE2::Sets: slower to start, the same answers.
-      if (auto loaded = HyperscanSet::load(prebuilt->hyperscan)) {
+      if (auto loaded = HyperscanSet::load(prebuilt->hyperscan, prebuilt->hyperscan_features)) {
         impl.hyperscan = std::move(loaded).value();
         hyperscan = true;
       }

@@ -7,6 +7,11 @@
 namespace replylint::detail {
 namespace {
 
+// A view (the Hyperscan images) starts at a multiple of kViewAlignment from the start of the
+// bytes, so that in bytes that start so aligned (the embedded blob) it can be used in place.
+constexpr std::size_t kViewAlignment = 64;
+std::size_t view_padding(std::size_t offset) { return (kViewAlignment - offset % kViewAlignment) % kViewAlignment; }
+
 // Each PackSpec field is listed once, in fields(); Writer and Reader walk the same list, so the
 // two directions cannot drift apart.
 class Writer {
@@ -18,6 +23,7 @@ class Writer {
   }
   void operator()(std::string_view& s) {
     number(s.size());
+    out.append(view_padding(out.size()), '\0');
     out += s;
   }
   void operator()(int& v) { number(static_cast<std::uint64_t>(static_cast<std::int64_t>(v))); }
@@ -53,7 +59,9 @@ class Reader {
   // A view into the bytes read, not a copy.
   void operator()(std::string_view& s) {
     const std::uint64_t n = number();
-    if (n > in_.size() - at_) throw std::runtime_error("embedded packs: truncated");
+    const std::size_t pad = view_padding(at_);
+    if (pad > in_.size() - at_ || n > in_.size() - at_ - pad) throw std::runtime_error("embedded packs: truncated");
+    at_ += pad;
     s = in_.substr(at_, n);
     at_ += n;
   }
@@ -174,6 +182,7 @@ void fields(V& v, CandidateSpec& c) {
   v(c.coded_patterns);
   v(c.hyperscan);
   v(c.hyperscan_recipe);
+  v(c.hyperscan_features);
 }
 
 }  // namespace

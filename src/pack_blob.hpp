@@ -26,14 +26,18 @@ struct CandidateSpec {
   std::vector<std::uint32_t> alphabet;      // CompressedAlphabet::codes()
   std::vector<int> coded_entries;           // the Set entries read in the compressed alphabet
   std::vector<std::string> coded_patterns;  // their patterns rewritten over it, in that order
-  // HyperscanSet::compile(coded_patterns), one serialized database each; none in builds
-  // without it. Views, not copies: the databases are most of the blob (39 MB for the shipped
-  // packs), and copying them took a quarter of a cold `replylint check`. They view what
-  // read_candidates() read, or what the writer's caller holds.
+  // HyperscanSet::images(HyperscanSet::compile(coded_patterns)), one database each as it lies in
+  // memory; none in builds without it. Views, not copies: the databases are most of the blob
+  // (50 MB for the shipped packs), and the library scans them where they lie. They view what
+  // read_candidates() read, or what the writer's caller holds. In the bytes, each starts at a
+  // multiple of 64 from their start: bytes that start 64-byte aligned (the embedded blob, or
+  // an aligned copy) give views that HyperscanSet::load() takes in place.
   std::vector<std::string_view> hyperscan;
   // HyperscanSet::kRecipe when `hyperscan` was made: the build takes a database made before for
   // the same patterns only if it was made the same way.
   std::uint32_t hyperscan_recipe = 0;
+  // HyperscanSet::features() where `hyperscan` was compiled: what a CPU needs to run them.
+  std::uint32_t hyperscan_features = 0;
 };
 
 std::string write_candidates(const CandidateSpec& spec);

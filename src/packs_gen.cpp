@@ -56,11 +56,12 @@ bool write_if_changed(const std::string& path, const std::string& bytes) {
 // The C++ that makes `path`'s bytes the array `name`: the assembler includes the file
 // (.incbin), which takes no time to compile however large it is (the Hyperscan database is
 // megabytes). The bytes' hash is in the source, so that it changes, and is compiled again,
-// exactly when they do.
+// exactly when they do. 64-byte aligned: the Hyperscan images in the candidate stage's bytes
+// are scanned where they lie (pack_blob.hpp).
 std::string incbin(const std::string& name, const std::string& path, const std::string& bytes) {
   const std::size_t hash = std::hash<std::string>()(bytes);
   return "// " + name + ": " + std::to_string(bytes.size()) + " bytes, hash " + std::to_string(hash) +
-         "\nasm(\".pushsection .rodata\\n.balign 16\\n.globl replylint_" + name + "\\n.hidden replylint_" + name +
+         "\nasm(\".pushsection .rodata\\n.balign 64\\n.globl replylint_" + name + "\\n.hidden replylint_" + name +
          "\\nreplylint_" + name + ":\\n.incbin \\\"" + path + "\\\"\\n.popsection\");\nextern \"C\" const char replylint_" +
          name + "[];\n";
 }
@@ -101,28 +102,40 @@ int main(int argc, char** argv) {
   // or the one next to this generator (an instrumented build runs the plain build's generator,
   // tests/plain_packs_gen.sh).
   const std::string own_dir = std::string(argv[0]).substr(0, std::string(argv[0]).find_last_of('/') + 1);
-  std::vector<std::string> previous_databases;
+  std::vector<std::string> previous_images;
   for (const std::string& path : {std::string(argv[1]) + ".candidates.bin", own_dir + "embedded_packs_data.cpp.candidates.bin"}) {
-    const std::optional<std::string> bytes = read_file(path);  // `previous` views into it
-    if (!bytes) continue;
+    const std::optional<std::string> file = read_file(path);
+    if (!file) continue;
+    // At a 64-byte aligned address, as the library has the blob, so that its images load.
+    std::string room(file->size() + detail::HyperscanSet::kImageAlignment, '\0');
+    char* start = room.data() + (detail::HyperscanSet::kImageAlignment -
+                                 reinterpret_cast<std::uintptr_t>(room.data()) % detail::HyperscanSet::kImageAlignment) %
+                                    detail::HyperscanSet::kImageAlignment;
+    std::copy(file->begin(), file->end(), start);
     try {
-      const detail::CandidateSpec previous = detail::read_candidates(*bytes);
+      const detail::CandidateSpec previous = detail::read_candidates(std::string_view(start, file->size()));
       if (previous.coded_patterns == candidates.coded_patterns && !previous.hyperscan.empty() &&
-          previous.hyperscan_recipe == detail::HyperscanSet::kRecipe && detail::HyperscanSet::load(previous.hyperscan)) {
-        previous_databases.assign(previous.hyperscan.begin(), previous.hyperscan.end());
+          previous.hyperscan_recipe == detail::HyperscanSet::kRecipe &&
+          previous.hyperscan_features == detail::HyperscanSet::features() &&
+          detail::HyperscanSet::load(previous.hyperscan, previous.hyperscan_features)) {
+        previous_images.assign(previous.hyperscan.begin(), previous.hyperscan.end());
         break;
       }
     } catch (const std::exception&) {
       // not a file this generator wrote: compile
     }
   }
-  auto databases = previous_databases.empty() ? detail::HyperscanSet::compile(candidates.coded_patterns)
-                                              : Result<std::vector<std::string>>(std::move(previous_databases));
-  if (databases) {
-    candidates.hyperscan.assign(databases->begin(), databases->end());  // views: `databases` outlives the write below
-    candidates.hyperscan_recipe = detail::HyperscanSet::kRecipe;
+  Result<std::vector<std::string>> images = std::move(previous_images);
+  if (images->empty()) {
+    auto databases = detail::HyperscanSet::compile(candidates.coded_patterns);
+    images = databases ? detail::HyperscanSet::images(*databases) : Result<std::vector<std::string>>(databases.error());
   }
-  else std::cerr << "packs_gen: warning: " << databases.error().message << "; the built-in packs use RE2::Set\n";
+  if (images) {
+    candidates.hyperscan.assign(images->begin(), images->end());  // views: `images` outlives the write below
+    candidates.hyperscan_recipe = detail::HyperscanSet::kRecipe;
+    candidates.hyperscan_features = detail::HyperscanSet::features();
+  }
+  else std::cerr << "packs_gen: warning: " << images.error().message << "; the built-in packs use RE2::Set\n";
 #endif
   const std::string stage = detail::write_candidates(candidates);
 

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -48,7 +49,7 @@ TEST_CASE("the built-in candidate stage reports every pattern the RE2::Set repor
 #ifdef REPLYLINT_HYPERSCAN
   // Hyperscan serves the built-in packs wherever their database loads: not on a CPU that lacks
   // the build machine's features (or under valgrind), where the Sets stand in.
-  const bool loads = static_cast<bool>(detail::HyperscanSet::load(data.candidates.hyperscan));
+  const bool loads = static_cast<bool>(detail::HyperscanSet::load(data.candidates.hyperscan, data.candidates.hyperscan_features));
   CHECK((*built_in)->uses_hyperscan() == loads);
   if (!loads) WARN("the compiled-in Hyperscan database does not load on this CPU");
 #else
@@ -70,6 +71,27 @@ TEST_CASE("the built-in candidate stage reports every pattern the RE2::Set repor
   }
   CHECK(flagged > 1000);  // the corpus does reach the rules
 }
+
+#ifdef REPLYLINT_HYPERSCAN
+TEST_CASE("compiled-in databases are refused where they cannot run") {
+  const detail::EmbeddedPacks& data = detail::embedded_pack_data();
+  REQUIRE(!data.candidates.hyperscan.empty());
+  // The build compiled for its own CPU: a CPU without one of those features must not scan them.
+  CHECK(!detail::HyperscanSet::load(data.candidates.hyperscan, ~std::uint32_t{0}));
+  // An image is used where it lies, so it must lie 64-byte aligned, as the build placed it.
+  const std::string_view image = data.candidates.hyperscan.front();
+  CHECK(reinterpret_cast<std::uintptr_t>(image.data()) % detail::HyperscanSet::kImageAlignment == 0);
+  std::string moved(image.size() + 128, '\0');
+  char* aligned = moved.data() + (64 - reinterpret_cast<std::uintptr_t>(moved.data()) % 64);
+  std::copy(image.begin(), image.end(), aligned + 8);
+  CHECK(!detail::HyperscanSet::load({std::string_view(aligned + 8, image.size())}, data.candidates.hyperscan_features));
+  // The same bytes at an aligned address are a database again.
+  std::copy(image.begin(), image.end(), aligned);
+  CHECK(static_cast<bool>(detail::HyperscanSet::load({std::string_view(aligned, image.size())},
+                                                     data.candidates.hyperscan_features)) ==
+        static_cast<bool>(detail::HyperscanSet::load(data.candidates.hyperscan, data.candidates.hyperscan_features)));
+}
+#endif
 
 TEST_CASE("a compiled-in database that does not load leaves the candidates to RE2::Sets") {
   // As on a CPU without the build machine's features: Hyperscan refuses the database.
