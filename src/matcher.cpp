@@ -231,12 +231,20 @@ struct Matcher::Rule {
   }
 
   // The shared negation mechanism on the part [begin, end) that carries the statement (the
-  // last part of a match): a negator before it in its clause, or a negation right after it.
+  // last part of a match): a negator before it in its clause, or a negation right after it;
+  // or, when it ends in a clause that asks (ends with ？), a negation that opens the next
+  // clause: the claim asked back and denied (刷卡要加点？没有这种说法). A match that runs on into
+  // the next clause holds that clause's words itself (延迟发货赔付？没有: the denial is the
+  // violation), so the next clause does not excuse it.
   static bool negated(const Negation& n, Context& c, std::size_t begin, std::size_t end) {
     const std::string_view text = c.reply.text;
-    const Unit& clause = Clauses::holding(c.units().clauses, begin);
+    const std::vector<Unit>& clauses = c.units().clauses;
+    const Unit& clause = Clauses::holding(clauses, begin);
     const std::size_t stop = std::max(end, clause.end);
-    return n.negated(text.substr(clause.begin, begin - clause.begin), text.substr(end, stop - end));
+    if (n.negated(text.substr(clause.begin, begin - clause.begin), text.substr(end, stop - end))) return true;
+    if (!clause.question || end > clause.end || clause.end >= text.size()) return false;
+    const Unit& next = Clauses::holding(clauses, clause.end);
+    return n.negated({}, text.substr(next.begin, next.end - next.begin));
   }
 
   // Whether the whole match [begin, end) is excused by its context: a question (for rules that
