@@ -393,8 +393,9 @@ struct Matcher::Impl {
   std::vector<std::string> coded_texts;  // the rewritten patterns, parallel to coded_patterns
 #ifdef REPLYLINT_HYPERSCAN
   // In place of coded_sets, for the built-in packs: Hyperscan is as fast on the first reply as
-  // on the millionth, and faster than the Sets warm too with the packs of the rule language
-  // (17 against 21 µs a reply for the whole check; bench/run.sh).
+  // on the millionth. Warm on replies they have seen the Sets are faster (20 against 65 µs a
+  // reply with the round-6 packs, bench/run.sh), but their DFAs take 0.7-4 ms a reply to fill
+  // and keep growing on varied replies (README, "Performance").
   std::unique_ptr<const HyperscanSet> hyperscan;
 #endif
 };
