@@ -4,12 +4,14 @@
 #include <stdexcept>
 #include <type_traits>
 
+#include "hyperscan_set.hpp"
+
 namespace replylint::detail {
 namespace {
 
 // A view (the Hyperscan images) starts at a multiple of kViewAlignment from the start of the
 // bytes, so that in bytes that start so aligned (the embedded blob) it can be used in place.
-constexpr std::size_t kViewAlignment = 64;
+constexpr std::size_t kViewAlignment = HyperscanSet::kImageAlignment;
 std::size_t view_padding(std::size_t offset) { return (kViewAlignment - offset % kViewAlignment) % kViewAlignment; }
 
 // Each PackSpec field is listed once, in fields(); Writer and Reader walk the same list, so the

@@ -30,8 +30,8 @@ struct CandidateSpec {
   // memory; none in builds without it. Views, not copies: the databases are most of the blob
   // (50 MB for the shipped packs), and the library scans them where they lie. They view what
   // read_candidates() read, or what the writer's caller holds. In the bytes, each starts at a
-  // multiple of 64 from their start: bytes that start 64-byte aligned (the embedded blob, or
-  // an aligned copy) give views that HyperscanSet::load() takes in place.
+  // multiple of HyperscanSet::kImageAlignment from their start: bytes that start so aligned
+  // (the embedded blob, or an aligned copy) give views that HyperscanSet::load() takes in place.
   std::vector<std::string_view> hyperscan;
   // HyperscanSet::kRecipe when `hyperscan` was made: the build takes a database made before for
   // the same patterns only if it was made the same way.

@@ -56,12 +56,13 @@ bool write_if_changed(const std::string& path, const std::string& bytes) {
 // The C++ that makes `path`'s bytes the array `name`: the assembler includes the file
 // (.incbin), which takes no time to compile however large it is (the Hyperscan database is
 // megabytes). The bytes' hash is in the source, so that it changes, and is compiled again,
-// exactly when they do. 64-byte aligned: the Hyperscan images in the candidate stage's bytes
-// are scanned where they lie (pack_blob.hpp).
+// exactly when they do. Aligned to HyperscanSet::kImageAlignment: the Hyperscan images in the
+// candidate stage's bytes are scanned where they lie (pack_blob.hpp).
 std::string incbin(const std::string& name, const std::string& path, const std::string& bytes) {
   const std::size_t hash = std::hash<std::string>()(bytes);
   return "// " + name + ": " + std::to_string(bytes.size()) + " bytes, hash " + std::to_string(hash) +
-         "\nasm(\".pushsection .rodata\\n.balign 64\\n.globl replylint_" + name + "\\n.hidden replylint_" + name +
+         "\nasm(\".pushsection .rodata\\n.balign " + std::to_string(replylint::detail::HyperscanSet::kImageAlignment) +
+         "\\n.globl replylint_" + name + "\\n.hidden replylint_" + name +
          "\\nreplylint_" + name + ":\\n.incbin \\\"" + path + "\\\"\\n.popsection\");\nextern \"C\" const char replylint_" +
          name + "[];\n";
 }
@@ -106,7 +107,7 @@ int main(int argc, char** argv) {
   for (const std::string& path : {std::string(argv[1]) + ".candidates.bin", own_dir + "embedded_packs_data.cpp.candidates.bin"}) {
     const std::optional<std::string> file = read_file(path);
     if (!file) continue;
-    // At a 64-byte aligned address, as the library has the blob, so that its images load.
+    // At an address aligned to kImageAlignment, as the library has the blob, so that its images load.
     std::string room(file->size() + detail::HyperscanSet::kImageAlignment, '\0');
     char* start = room.data() + (detail::HyperscanSet::kImageAlignment -
                                  reinterpret_cast<std::uintptr_t>(room.data()) % detail::HyperscanSet::kImageAlignment) %
